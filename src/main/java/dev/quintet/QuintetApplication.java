@@ -1,0 +1,26 @@
+package dev.quintet;
+
+import dev.quintet.platform.cli.QuintetCli;
+import dev.quintet.platform.ServiceSelection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * One jar, two faces: with no arguments (or only {@code --options}) it is the HTTP server;
+ * with a command ({@code quintet cars fake 1000 0}) it is the command line, on the same beans.
+ */
+@SpringBootApplication
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.CUSTOM,
+        classes = ServiceSelection.class))
+@ConfigurationPropertiesScan
+public class QuintetApplication {
+
+    public static void main(String[] args) {
+        if (QuintetCli.isCommand(args)) {
+            System.exit(QuintetCli.run(QuintetApplication.class, args));
+        }
+        SpringApplication.run(QuintetApplication.class, args);
+    }
+}
