@@ -31,7 +31,8 @@ public class ServiceSelection implements TypeFilter, EnvironmentAware {
         return service != null && !enabled.contains(service);
     }
 
-    static String serviceOf(String className) {
+    /** The service a class belongs to, or null for the platform, the console and anything else. */
+    public static String serviceOf(String className) {
         if (!className.startsWith(ROOT)) {
             return null;
         }
