@@ -38,7 +38,10 @@ public class ServiceSelection implements TypeFilter, EnvironmentAware {
         }
         String rest = className.substring(ROOT.length());
         int dot = rest.indexOf('.');
-        String top = dot < 0 ? null : rest.substring(0, dot);
+        if (dot < 0) {
+            return null; // a class in the root package, such as the application itself
+        }
+        String top = rest.substring(0, dot);
         return QuintetProperties.ALL_SERVICES.contains(top) ? top : null;
     }
 }

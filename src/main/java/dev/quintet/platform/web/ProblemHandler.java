@@ -86,12 +86,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Every problem Spring MVC builds itself (404, 405, 415, type mismatches …) gets the same keys. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             Problems.withOriginalKeys(problem);
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     static String unreadable(HttpMessageNotReadableException e) {

@@ -1,0 +1,29 @@
+package dev.quintet.cars;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.quintet.support.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The whole cars contract again, with the server on a real PostgreSQL instead of H2. */
+@DirtiesContext
+class CarsApiOnPostgresTest extends CarsApiTest {
+
+    private static HikariDataSource database;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        database = TestDatabases.postgres();
+        registry.add("spring.datasource.url", database::getJdbcUrl);
+        registry.add("spring.datasource.username", TestDatabases::user);
+        registry.add("spring.datasource.password", TestDatabases::password);
+    }
+
+    @AfterAll
+    static void drop() {
+        // the Spring context stays cached for the run; its pool closes with the JVM, the database goes now
+        TestDatabases.dropPostgres(database);
+    }
+}
