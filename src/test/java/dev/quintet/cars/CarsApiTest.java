@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,6 +31,12 @@ class CarsApiTest {
 
     @Autowired
     Cars cars;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CarRepository repository;
 
     Http http;
 
@@ -213,6 +220,26 @@ class CarsApiTest {
         JsonNode body = http.get("/api/hostname").json();
         assertThat(body.propertyNames()).containsExactly("host");
         assertThat(body.get("host").asString()).isNotBlank();
+    }
+
+    @Test
+    void aCarOnceReadIsServedFromTheNearCache() {
+        long serial = SERIALS.incrementAndGet();
+        cars.add(TestCars.car(serial));
+        assertThat(http.get("/api/cars/" + serial).status()).isEqualTo(200);
+
+        // gone from the table behind the service's back: only the cache still has it
+        jdbc.sql("delete from cars where serial_number = ?").param(serial).update();
+        assertThat(http.get("/api/cars/" + serial).json().get("serialNumber").asLong()).isEqualTo(serial);
+    }
+
+    @Test
+    void anUnknownSerialIsNotCachedSoALaterInsertIsSeenAtOnce() {
+        long serial = SERIALS.incrementAndGet();
+        assertThat(http.get("/api/cars/" + serial).status()).isEqualTo(404);
+        // stored by another instance: into the table, past this instance's cache
+        repository.insert(TestCars.car(serial));
+        assertThat(http.get("/api/cars/" + serial).status()).isEqualTo(200);
     }
 
     @Test
