@@ -105,6 +105,8 @@ class CarsApiTest {
             addIntegerBounds(cases, field, 65_535);
         }
         addIntegerBounds(cases, "engine.numCylinders", 255);
+        cases.add(Arguments.of("engine.capacity", "99999999999", 400))
+             .add(Arguments.of("serialNumber", "99999999999999999999", 400));
         for (String field : new String[] {"fuelFigures.mpg", "performanceFigures.acceleration.seconds"}) {
             cases.add(Arguments.of(field, "30", 201)).add(Arguments.of(field, "7.25", 201))
                  .add(Arguments.of(field, "\"7.25\"", 400)).add(Arguments.of(field, "null", 400));

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -105,6 +106,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return field.isEmpty()
                     ? "request body must be a JSON " + expected
                     : "field '" + field + "' must be " + expected;
+        }
+        if (cause instanceof InputCoercionException range && !path(range).isEmpty()) {
+            return "field '" + path(range) + "' is out of range: " + range.getOriginalMessage();
         }
         if (cause instanceof StreamReadException parse) {
             return "malformed JSON: " + parse.getOriginalMessage();
