@@ -1,7 +1,9 @@
 # Sourced by ./test: make sure the real engines the tests talk to are there, installing them when we can.
 #   PostgreSQL on 127.0.0.1:5432 with a role `quintet` (password `quintet`, may create databases)
+#   Redis on 127.0.0.1:6379, and the redis-server binary for tests that start their own nodes
 #   Chromium and ChromeDriver for the console's browser test
-# Exports what the tests read: QUINTET_TEST_PG_URL, QUINTET_TEST_PG_USER, QUINTET_TEST_PG_PASSWORD, QUINTET_TEST_CHROMEDRIVER.
+# Exports what the tests read: QUINTET_TEST_PG_URL, QUINTET_TEST_PG_USER, QUINTET_TEST_PG_PASSWORD,
+# QUINTET_TEST_REDIS_URL, QUINTET_TEST_REDIS_SERVER, QUINTET_TEST_CHROMEDRIVER.
 
 apt_updated=""
 apt_install() {
@@ -43,6 +45,19 @@ ensure_postgres() {
   export QUINTET_TEST_PG_USER=quintet QUINTET_TEST_PG_PASSWORD=quintet
 }
 
+ensure_redis() {
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server redis-tools
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    echo "starting Redis on 127.0.0.1:6379 ..."
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+      --dir /tmp --logfile /tmp/quintet-test-redis.log
+    for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
+  fi
+  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "Redis does not answer on 127.0.0.1:6379." >&2; exit 1; }
+  export QUINTET_TEST_REDIS_URL="redis://127.0.0.1:6379"
+  export QUINTET_TEST_REDIS_SERVER="$(command -v redis-server)"
+}
+
 ensure_chromium() {
   if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
     apt_install chromium chromium-driver
@@ -51,4 +66,5 @@ ensure_chromium() {
 }
 
 ensure_postgres
+ensure_redis
 ensure_chromium
