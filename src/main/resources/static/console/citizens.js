@@ -33,11 +33,15 @@
     const el = document.getElementById("percentiles-chart");
     if (!el || typeof echarts === "undefined") return;
     const rows = [...document.querySelectorAll("#citizens-towns tbody tr")];
+    // towns down the side, one row of three bars each: readable with many towns and long names
+    el.style.height = Math.max(240, rows.length * 44 + 60) + "px";
     const chart = echarts.init(el, null, { renderer: "svg" });
     const series = ["p50", "p75", "p99"].map(p => ({
-      type: "bar", name: p, barMaxWidth: 24, data: rows.map(r => Number(r.dataset[p]))
+      type: "bar", name: p, barMaxWidth: 12, data: rows.map(r => Number(r.dataset[p]))
     }));
-    chart.setOption({ ...axes(rows.map(r => r.dataset.town)), animationDuration: 400,
+    const base = axes(rows.map(r => r.dataset.town));
+    chart.setOption({ grid: base.grid, tooltip: base.tooltip, animationDuration: 400,
+      xAxis: { ...base.yAxis, name: "years" }, yAxis: { ...base.xAxis, inverse: true },
       legend: { top: 0, textStyle: { color: color("--muted") } }, series });
     window.addEventListener("resize", () => chart.resize());
   }
