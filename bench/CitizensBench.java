@@ -106,7 +106,7 @@ public class CitizensBench {
             send(http, HttpRequest.newBuilder(URI.create(imp)).DELETE(), 204);
         }
         System.out.printf("import: 10,000 citizens, 1,000 links, %.1f MB; %d runs after %d warm-up; %d PATCHes per run%n",
-                body.length() / 1e6, runs, warmup, patches);
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1e6, runs, warmup, patches);
         System.out.printf("%-16s %10s %10s %8s%n", "operation", "median ms", "p99 ms", "samples");
         times.forEach((op, list) -> {
             double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
