@@ -80,6 +80,10 @@ class CitizenRepository {
 
     /** Deletes an import with its citizens and their relations; false when there was none. */
     boolean deleteImport(long importId) {
+        // the import's row first, as PATCH takes it: the same lock order, so the two cannot deadlock
+        if (!lockImport(importId)) {
+            return false;
+        }
         jdbc.sql("delete from citizens_relatives where import_id = ?").param(importId).update();
         jdbc.sql("delete from citizens where import_id = ?").param(importId).update();
         return jdbc.sql("delete from citizens_imports where import_id = ?").param(importId).update() > 0;

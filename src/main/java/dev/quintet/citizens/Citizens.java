@@ -72,7 +72,7 @@ public class Citizens {
 
     /** @return whether there was such an import */
     public boolean delete(long importId) {
-        return Boolean.TRUE.equals(write.execute(tx -> repository.deleteImport(importId)));
+        return Boolean.TRUE.equals(underImportLock(importId, () -> write.execute(tx -> repository.deleteImport(importId))));
     }
 
     public List<Citizen> citizens(long importId) {
@@ -87,22 +87,26 @@ public class Citizens {
      */
     public Citizen patch(long importId, int citizenId, JsonNode body) {
         CitizenPatch patch = CitizenPatch.parse(body, citizenId, today());
+        return underImportLock(importId, () -> write.execute(tx -> {
+            if (!repository.lockImport(importId)) {
+                throw ApiException.notFound("no import " + importId);
+            }
+            if (repository.citizen(importId, citizenId).isEmpty()) {
+                throw ApiException.notFound("import " + importId + " has no citizen " + citizenId);
+            }
+            repository.update(importId, citizenId, patch);
+            if (patch.relatives() != null) {
+                changeRelatives(importId, citizenId, patch.relatives());
+            }
+            return repository.citizen(importId, citizenId).orElseThrow();
+        }));
+    }
+
+    private <T> T underImportLock(long importId, Supplier<T> work) {
         ReentrantLock lock = patchLocks[Math.floorMod(Long.hashCode(importId), STRIPES)];
         lock.lock();
         try {
-            return write.execute(tx -> {
-                if (!repository.lockImport(importId)) {
-                    throw ApiException.notFound("no import " + importId);
-                }
-                if (repository.citizen(importId, citizenId).isEmpty()) {
-                    throw ApiException.notFound("import " + importId + " has no citizen " + citizenId);
-                }
-                repository.update(importId, citizenId, patch);
-                if (patch.relatives() != null) {
-                    changeRelatives(importId, citizenId, patch.relatives());
-                }
-                return repository.citizen(importId, citizenId).orElseThrow();
-            });
+            return work.get();
         } finally {
             lock.unlock();
         }

@@ -339,4 +339,31 @@ class CitizensApiTest {
             }
         }
     }
+
+    /** A DELETE among PATCHes of the same import: each PATCH is done or finds no import; none fails. */
+    @Test
+    void deleteAmongConcurrentPatchesNeitherDeadlocksNorFails() throws Exception {
+        ObjectNode[] people = new ObjectNode[6];
+        for (int i = 0; i < people.length; i++) {
+            people[i] = citizen(i, "Town", "01.01.1990");
+        }
+        long id = postImport(importOf(people));
+        List<Callable<Integer>> work = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            int who = k % people.length;
+            int other = (who + 1) % people.length;
+            work.add(() -> patch(id, who, "{\"relatives\": [" + other + "]}").status());
+            if (k == 20) {
+                work.add(() -> http.send(http.request("/imports/" + id).DELETE().build()).status());
+            }
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+            for (Future<Integer> f : pool.invokeAll(work)) {
+                assertThat(f.get()).isIn(200, 204, 404);
+            }
+        }
+        assertThat(http.get("/imports/" + id + "/citizens").status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from citizens_relatives where import_id = ?").param(id)
+                .query(Long.class).single()).isZero();
+    }
 }
