@@ -80,7 +80,8 @@ class ConsolePagesTest {
         mvc.perform(get("/console/"))
                 .andExpect(content().string(allOf(
                         containsString("href=\"/console/cars\""),
-                        not(containsString("href=\"/console/citizens\"")),
+                        containsString("href=\"/console/citizens\""),
+                        not(containsString("href=\"/console/shop\"")),
                         containsString("coming"),
                         containsString("href=\"/docs\""),
                         containsString("href=\"/metrics\""))));

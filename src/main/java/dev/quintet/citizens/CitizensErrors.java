@@ -1,0 +1,26 @@
+package dev.quintet.citizens;
+
+import dev.quintet.platform.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Adds {@code field} and {@code citizen_id} to the platform's problem body when citizen data is refused,
+ * so a client can point at the culprit without parsing the message.
+ */
+@RestControllerAdvice(assignableTypes = CitizensController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CitizensErrors {
+
+    @ExceptionHandler(InvalidCitizen.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidCitizen e) {
+        ProblemDetail problem = Problems.of(e.status(), e.getMessage());
+        problem.setProperty("field", e.field());
+        problem.setProperty("citizen_id", e.citizenId());
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.quintet.citizens;
+
+import dev.quintet.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal of citizen data that names what is wrong: the field (a JSON path such as
+ * {@code citizens[3].birth_date}) and the citizen ({@code citizen_id}, null when that is what is missing).
+ */
+class InvalidCitizen extends ApiException {
+
+    private final String field;
+    private final Integer citizenId;
+
+    InvalidCitizen(String field, Integer citizenId, String problem) {
+        super(HttpStatus.BAD_REQUEST, (citizenId == null ? "" : "citizen " + citizenId + ": ") + field + " " + problem);
+        this.field = field;
+        this.citizenId = citizenId;
+    }
+
+    String field() {
+        return field;
+    }
+
+    Integer citizenId() {
+        return citizenId;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.quintet.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The citizens page in headless Chromium: upload a file, land on its import, see its charts drawn. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CitizensConsoleBrowserTest {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        String configured = System.getenv("QUINTET_TEST_CHROMEDRIVER");
+        Path driver = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromedriver" : configured);
+        if (!Files.isExecutable(driver) || !Files.isExecutable(Path.of(ConsoleBrowserTest.CHROMIUM))) {
+            fail("The console's browser test needs Chromium and ChromeDriver; see ConsoleBrowserTest.");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(ConsoleBrowserTest.CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("quintet-chromium-"), "--window-size=1280,900");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void uploadsAnImportAndDrawsItsCharts() throws IOException {
+        Path file = Files.createTempFile("citizens-", ".json");
+        Files.writeString(file, """
+                {"citizens": [
+                 {"citizen_id": 1, "town": "Москва", "street": "Ленина", "building": "1", "apartment": 1,
+                  "name": "Ирина Загадкина", "birth_date": "26.12.1986", "gender": "female", "relatives": [2]},
+                 {"citizen_id": 2, "town": "Керчь", "street": "Мира", "building": "2", "apartment": 2,
+                  "name": "Пётр Отгадкин", "birth_date": "01.04.1997", "gender": "male", "relatives": [1]}]}""");
+
+        browser.get("http://localhost:" + port + "/console/citizens");
+        browser.findElement(By.id("citizens-file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#citizens-upload button[type=submit]")).click();
+
+        await().until(ExpectedConditions.urlMatches("/console/citizens\\?import=\\d+$"));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#presents-chart svg")));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#percentiles-chart svg")));
+        assertThat(browser.findElement(By.id("citizens-list")).getText()).contains("Ирина Загадкина", "Пётр Отгадкин");
+        assertThat(browser.findElement(By.id("citizens-towns")).getText()).contains("Керчь", "Москва");
+    }
+
+    @Test
+    void saysWhyAnInvalidFileIsRefused() throws IOException {
+        Path file = Files.createTempFile("citizens-", ".json");
+        Files.writeString(file, "{\"citizens\": [{\"citizen_id\": 1}]}");
+        browser.get("http://localhost:" + port + "/console/citizens");
+        browser.findElement(By.id("citizens-file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#citizens-upload button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("citizens-upload-result"), "Refused (400)"));
+        assertThat(browser.findElement(By.id("citizens-upload-result")).getText()).contains("town");
+    }
+
+    private WebDriverWait await() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+}
