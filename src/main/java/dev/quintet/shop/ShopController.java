@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The original shop's HTTP contract: paths, status codes and bodies. The collection-name pattern leaves
  * out the other services' first path segments, so these mappings never take their requests; a reserved or
- * malformed name that reaches no other handler is refused by {@link InvalidCollectionRoutes}.
+ * malformed name that reaches no other handler is refused by {@link InvalidCollectionNames}.
  */
 @RestController
 @Tag(name = "shop", description = "Users in collections, cached, with a topology report (seed 002)")
