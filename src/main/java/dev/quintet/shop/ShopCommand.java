@@ -41,7 +41,9 @@ class ShopCommand implements Runnable {
     int fake(@Parameters(index = "0", paramLabel = "COLLECTION") String collection,
              @Parameters(index = "1", paramLabel = "COUNT") long count,
              @Option(names = "--seed", defaultValue = "1", description = "the same seed makes the same users") long seed,
-             @Option(names = "--batch", defaultValue = "1000", description = "users per insert batch") int batchSize) {
+             @Option(names = "--batch", defaultValue = "1000", description = "users per insert batch") int batchSize,
+             @Option(names = "--names", description = "name the users PREFIX0, PREFIX1, ... (default: plausible names)")
+             String prefix) {
         String problem = CollectionNames.problem(collection);
         if (problem != null || count < 0 || batchSize < 1) {
             spec.commandLine().getErr().println(problem != null ? problem : "COUNT must be >= 0 and --batch >= 1");
@@ -53,8 +55,8 @@ class ShopCommand implements Runnable {
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" users", 1).showSpeed().continuousUpdate().build()) {
             List<NewUser> batch = new ArrayList<>(batchSize);
             for (long i = 0; i < count; i++) {
-                batch.add(new NewUser((long) (16 + random.nextInt(75)),
-                        FIRST.get(random.nextInt(FIRST.size())) + (before + i)));
+                String first = FIRST.get(random.nextInt(FIRST.size()));
+                batch.add(new NewUser((long) (16 + random.nextInt(75)), (prefix != null ? prefix : first) + (before + i)));
                 if (batch.size() == batchSize) {
                     shop.addAll(collection, batch);
                     bar.stepBy(batch.size());

@@ -63,7 +63,7 @@ class ShopApiOnRedisTest extends ShopApiTest {
         assertThat(ttl).isBetween(1L, 60L);
 
         http.post("/" + c + "/users", "{\"age\": 6, \"name\": \"Rita\"}");
-        assertThat(redis.keys(prefix + "shop-lists::*")).isEmpty();
+        assertThat(redis.keys(prefix + "shop-lists::" + c + "/*")).isEmpty();
         assertThat(redis.keys(prefix + "shop-users::" + c + "/Rita")).isEmpty();
         assertThat(http.get("/" + c + "/users").json().get("users").size()).isEqualTo(2);
     }

@@ -6,7 +6,6 @@ import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,17 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** The shop HTTP contract of SPEC.md over a real socket, with the embedded cache. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ShopApiTest.OtherService.class)
+@Import(OtherServicePaths.class)
 class ShopApiTest {
 
     private static final AtomicLong COLLECTIONS = new AtomicLong();
@@ -48,26 +43,6 @@ class ShopApiTest {
 
     static String collection() {
         return "t" + COLLECTIONS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** Stands for another service's controllers, whose paths the shop's patterns must not take. */
-    @TestConfiguration
-    @RestController
-    static class OtherService {
-        @GetMapping("/get/{key}")
-        Map<String, String> ledgerGet(@PathVariable String key) {
-            return Map.of("ledger", key);
-        }
-
-        @GetMapping("/imports/{id}/users")
-        Map<String, String> importUsers(@PathVariable String id) {
-            return Map.of("imports", id);
-        }
-
-        @GetMapping("/api/{thing}/users/{name}")
-        Map<String, String> apiUser(@PathVariable String thing, @PathVariable String name) {
-            return Map.of("api", thing + "/" + name);
-        }
     }
 
     // --- GET / -------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ class ShopCommandTest {
                 .allSatisfy(u -> assertThat(u.age()).isBetween(16L, 90L));
         assertThat(run("shop", "fake", "fakes", "5").exit()).isZero();
         assertThat(shop.count("fakes")).isEqualTo(2505);
+        assertThat(run("shop", "fake", "named", "3", "--names", "user").exit()).isZero();
+        assertThat(shop.users("named", 0, 10)).extracting(User::name).containsExactly("user0", "user1", "user2");
         assertThat(run("shop", "count").out()).containsPattern("fakes\\s+2505").containsPattern("helloDoc\\s+1000");
     }
 
