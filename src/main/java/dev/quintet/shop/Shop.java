@@ -4,8 +4,9 @@ import dev.quintet.platform.data.CacheReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.cache.annotation.CacheEvict;
-import org.springframework.cache.annotation.Caching;
+import java.util.Objects;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
@@ -26,10 +27,12 @@ public class Shop {
 
     private final UserRepository repository;
     private final CacheReport caches;
+    private final CacheManager cacheManager;
 
-    Shop(UserRepository repository, CacheReport caches) {
+    Shop(UserRepository repository, CacheReport caches, CacheManager cacheManager) {
         this.repository = repository;
         this.caches = caches;
+        this.cacheManager = cacheManager;
     }
 
     /** Up to {@code limit} users whose id is greater than {@code after}, in id (insertion) order. */
@@ -45,19 +48,24 @@ public class Shop {
     }
 
     /** Stores a user; lists are evicted (any page may now end differently), and the user's name. */
-    @Caching(evict = {
-            @CacheEvict(cacheNames = ShopCaches.LISTS, allEntries = true),
-            @CacheEvict(cacheNames = ShopCaches.USERS, key = "#collection + '/' + #user.name()")})
     public User add(String collection, NewUser user) {
-        return repository.insert(collection, user);
+        User stored = repository.insert(collection, user);
+        // invalidate and evictIfPresent, not @CacheEvict's clear and evict, which a cache may carry out later:
+        // the next read must not find the old list
+        cache(ShopCaches.LISTS).invalidate();
+        cache(ShopCaches.USERS).evictIfPresent(collection + "/" + user.name());
+        return stored;
     }
 
     /** Stores many users at once (the CLI's fake), evicting like {@link #add}. */
-    @Caching(evict = {
-            @CacheEvict(cacheNames = ShopCaches.LISTS, allEntries = true),
-            @CacheEvict(cacheNames = ShopCaches.USERS, allEntries = true)})
     public void addAll(String collection, List<NewUser> users) {
         repository.insertAll(collection, users);
+        cache(ShopCaches.LISTS).invalidate();
+        cache(ShopCaches.USERS).invalidate();
+    }
+
+    private Cache cache(String name) {
+        return Objects.requireNonNull(cacheManager.getCache(name), name);
     }
 
     public long count(String collection) {

@@ -49,7 +49,10 @@ class UserRepository {
 
     /** Up to {@code limit} users of the collection whose id is greater than {@code after}, in id order. */
     List<User> page(String collection, long after, int limit) {
-        return jdbc.sql("select id, age, name from shop_users where collection_name = ? and id > ? order by id limit ?")
+        // ordering by the whole index, not just id, lets H2 walk the index instead of sorting the collection
+        return jdbc.sql("""
+                select id, age, name from shop_users where collection_name = ? and id > ?
+                order by collection_name, id limit ?""")
                 .params(collection, after, limit)
                 .query(UserRepository::map)
                 .list();
@@ -57,7 +60,9 @@ class UserRepository {
 
     /** The oldest user of that name in the collection (names may repeat, as they could in the original). */
     Optional<User> findByName(String collection, String name) {
-        return jdbc.sql("select id, age, name from shop_users where collection_name = ? and name = ? order by id limit 1")
+        return jdbc.sql("""
+                select id, age, name from shop_users where collection_name = ? and name = ?
+                order by collection_name, name, id limit 1""")
                 .params(collection, name)
                 .query(UserRepository::map)
                 .optional();

@@ -37,7 +37,7 @@ class ShopTopologyTest {
                 return "quintet";
             }
         };
-        Shop shop = new Shop(repository, null) {
+        Shop shop = new Shop(repository, null, null) {
             @Override
             public List<CacheReport.Stats> cacheStats() {
                 return List.of(new CacheReport.Stats("shop-lists", "redis", 3, 1), new CacheReport.Stats("shop-users", "redis", 2, 2));

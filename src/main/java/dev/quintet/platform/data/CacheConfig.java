@@ -58,9 +58,13 @@ class CacheConfig implements CachingConfigurer {
                     .disableCachingNullValues();
             Map<String, RedisCacheConfiguration> configs = new LinkedHashMap<>();
             shared.forEach(c -> configs.put(c.name(), defaults.entryTtl(c.ttl())));
-            // SCAN rather than KEYS when a write clears a cache: KEYS blocks Redis for everyone
+            // SCAN rather than KEYS when a write clears a cache: KEYS blocks Redis for everyone. Immediate
+            // writes: by default puts and clears are sent without waiting, so a list read just before a write
+            // could land in Redis after the write's eviction and be served stale until it expires.
+            RedisCacheWriter writer = RedisCacheWriter.create(factory,
+                    c -> c.batchStrategy(BatchStrategies.scan(1000)).immediateWrites());
             RedisCacheManager manager = RedisCacheManager
-                    .builder(RedisCacheWriter.nonLockingRedisCacheWriter(factory, BatchStrategies.scan(1000)))
+                    .builder(writer)
                     .cacheDefaults(defaults)
                     .withInitialCacheConfigurations(configs)
                     .disableCreateOnMissingCache()
