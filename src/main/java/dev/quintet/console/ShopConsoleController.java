@@ -1,0 +1,146 @@
+package dev.quintet.console;
+
+import dev.quintet.platform.data.CacheReport;
+import dev.quintet.shop.NewUser;
+import dev.quintet.shop.Shop;
+import dev.quintet.shop.User;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The shop page: every collection with its count, a collection's users a page at a time, and a form to add
+ * a user. The full page answers every question on its own ({@code ?collection=&after=}), so it works
+ * without JavaScript; htmx asks for the workspace fragment instead and swaps only that.
+ */
+@Controller
+@RequestMapping("/console/shop")
+class ShopConsoleController {
+
+    static final int PAGE_SIZE = 20;
+
+    // a provider, not a Shop: with shop left out of quintet.services there is no such bean
+    private final ObjectProvider<Shop> shop;
+
+    ShopConsoleController(ObjectProvider<Shop> shop) {
+        this.shop = shop;
+    }
+
+    @GetMapping
+    String page(@RequestParam(defaultValue = "helloDoc") String collection, @RequestParam(defaultValue = "0") long after,
+                Model model) {
+        Shop shop = this.shop.getIfAvailable();
+        model.addAttribute("enabled", shop != null);
+        if (shop != null) {
+            fill(model, shop, collection, after, null);
+        }
+        return "console/shop";
+    }
+
+    @GetMapping("/workspace")
+    String workspace(@RequestParam(defaultValue = "helloDoc") String collection, @RequestParam(defaultValue = "0") long after,
+                     Model model) {
+        fill(model, enabledShop(), collection, after, null);
+        return "console/shop :: workspace";
+    }
+
+    /** Adds a user; htmx gets the workspace with the outcome, a plain form post the whole page. */
+    @PostMapping("/users")
+    String add(@RequestParam(defaultValue = "") String collection, @RequestParam(defaultValue = "") String name,
+               @RequestParam(defaultValue = "") String age, @RequestHeader(name = "HX-Request", required = false) String htmx,
+               Model model) {
+        Shop shop = enabledShop();
+        Outcome outcome = Outcome.of(shop, collection.strip(), name, age.strip());
+        String shown = outcome.ok() ? collection.strip() : Shop.collectionNameProblem(collection.strip()) == null ? collection.strip() : "helloDoc";
+        model.addAttribute("enabled", true);
+        fill(model, shop, shown, 0, outcome);
+        return htmx != null ? "console/shop :: workspace" : "console/shop";
+    }
+
+    private static void fill(Model model, Shop shop, String collection, long after, Outcome outcome) {
+        String problem = Shop.collectionNameProblem(collection);
+        Map<String, Long> collections = shop.collections();
+        model.addAttribute("collections", collections);
+        model.addAttribute("total", collections.values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("collection", problem == null ? collection : "");
+        model.addAttribute("collectionProblem", problem);
+        model.addAttribute("page", problem == null ? UsersPage.of(shop, collection, Math.max(0, after)) : null);
+        model.addAttribute("caches", shop.cacheStats().stream().map(CacheView::of).toList());
+        model.addAttribute("outcome", outcome);
+    }
+
+    private Shop enabledShop() {
+        Shop shop = this.shop.getIfAvailable();
+        if (shop == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "shop is not enabled on this instance");
+        }
+        return shop;
+    }
+
+    /** What adding a user came to: the user, or what was wrong with the form, in words for a person. */
+    record Outcome(User user, String collection, String message, String name, String age) {
+
+        public boolean ok() {
+            return user != null;
+        }
+
+        static Outcome of(Shop shop, String collection, String name, String age) {
+            String problem = Shop.collectionNameProblem(collection);
+            if (problem != null) {
+                return new Outcome(null, collection, "Collection: " + problem + ".", name, age);
+            }
+            if (name.isEmpty() || name.length() > 255) {
+                return new Outcome(null, collection, "A name has 1 to 255 characters.", name, age);
+            }
+            long years;
+            try {
+                years = Long.parseLong(age);
+            } catch (NumberFormatException e) {
+                return new Outcome(null, collection, "“" + age + "” is not an age: ages are whole numbers, like 42.", name, age);
+            }
+            User user = shop.add(collection, new NewUser(years, name));
+            return new Outcome(user, collection, "Added " + name + " to " + collection + " with id " + user.id() + ".", "", "");
+        }
+    }
+
+    /**
+     * One page of a collection's users in id order.
+     *
+     * @param after     the cursor this page starts after (0: the first page)
+     * @param nextAfter the cursor of the next page, or null on the last one
+     */
+    record UsersPage(String collection, long count, List<User> users, long after, Long nextAfter) {
+
+        static UsersPage of(Shop shop, String collection, long after) {
+            // one user more than shown tells whether a next page exists without counting
+            List<User> found = shop.users(collection, after, PAGE_SIZE + 1);
+            boolean more = found.size() > PAGE_SIZE;
+            List<User> shown = more ? found.subList(0, PAGE_SIZE) : found;
+            return new UsersPage(collection, shop.count(collection), shown, after,
+                    more ? Long.valueOf(shown.getLast().id()) : null);
+        }
+
+        public boolean first() {
+            return after <= 0;
+        }
+    }
+
+    /** A cache as the page shows it: where it lives, its hits and misses, and the hit rate. */
+    record CacheView(String name, String store, long hits, long misses, String hitRate) {
+
+        static CacheView of(CacheReport.Stats stats) {
+            long total = stats.hits() + stats.misses();
+            return new CacheView(stats.name(), stats.store(), stats.hits(), stats.misses(),
+                    total == 0 ? "—" : String.format("%.0f%%", 100.0 * stats.hits() / total));
+        }
+    }
+}

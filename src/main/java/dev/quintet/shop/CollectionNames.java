@@ -1,0 +1,42 @@
+package dev.quintet.shop;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What may name a collection. The shop's paths start with the collection name, so a name must be a plain
+ * path segment (letters, digits, {@code _} and {@code -}, 1..64 characters) and must not be the first
+ * segment of any other path Quintet serves: {@code /api/...} belongs to cars and hotels, {@code /imports}
+ * to citizens, {@code /get}, {@code /update} ... to ledger, and the rest to the console, docs and operations.
+ * Names with a dot ({@code openapi.json}, {@code favicon.ico}) are impossible anyway.
+ */
+final class CollectionNames {
+
+    /** Every first path segment Quintet uses besides the shop, in one place (case as the paths have it). */
+    static final String RESERVED_ALTERNATION = "api|docs|console|health|metrics|info|prometheus|actuator"
+            + "|imports|update|get|remove|dump|getHistory|records|sandbox|webjars|swagger-ui|v3|error|static|css|js";
+
+    /** The path-variable pattern of the shop's mappings: a valid name that is not reserved. */
+    static final String PATH_VARIABLE =
+            "{collection_name:(?!(?:" + RESERVED_ALTERNATION + ")$)[A-Za-z0-9_-]{1,64}}";
+
+    static final Set<String> RESERVED = Arrays.stream(RESERVED_ALTERNATION.split("\\|")).collect(Collectors.toUnmodifiableSet());
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private CollectionNames() {
+    }
+
+    /** Why {@code name} cannot name a collection, or null when it can. */
+    static String problem(String name) {
+        if (name == null || !VALID.matcher(name).matches()) {
+            return "collection name must be 1..64 letters, digits, '_' or '-', got '" + name + "'";
+        }
+        if (RESERVED.contains(name)) {
+            return "'" + name + "' cannot name a collection: Quintet uses /" + name + " for something else";
+        }
+        return null;
+    }
+}
