@@ -16,10 +16,19 @@ class SelectionListener {
     private final SelectedRepository repository;
 
     /** Deliveries still to fail on purpose: lets a test prove a failed delivery is retried, not lost. */
-    final AtomicInteger failNext = new AtomicInteger();
+    private final AtomicInteger failNext = new AtomicInteger();
 
     SelectionListener(SelectedRepository repository) {
         this.repository = repository;
+    }
+
+    /** Makes the next {@code count} deliveries throw (for tests; the bean is a proxy, so a method, not a field). */
+    void failNextDeliveries(int count) {
+        failNext.set(count);
+    }
+
+    int deliveriesStillToFail() {
+        return failNext.get();
     }
 
     @ApplicationModuleListener
