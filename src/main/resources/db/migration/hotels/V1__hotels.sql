@@ -52,9 +52,11 @@ create index hotels_jobs_status on hotels_jobs (status, id);
 create index hotels_jobs_search on hotels_jobs (search_id);
 
 -- Spring Modulith's event publication registry (the transactional outbox) for HotelsSelected.
--- Modulith's own schema for H2 caps serialized_event at 4000 characters, too small for a selection of
--- 30 hotels, so the table is declared here, the same on H2 and PostgreSQL; "if not exists" because
--- another service may declare the same shared table.
+-- Modulith creates this shared table itself at startup (schema initialization is on unless
+-- spring.modulith.events.jdbc.schema-initialization.enabled=false), before or after this migration;
+-- the table is declared here too, the same on H2 and PostgreSQL, for when it is off. Either way
+-- Modulith's H2 schema caps serialized_event at 4000 characters, too small for a selection of 30 hotels,
+-- so the column is widened (on PostgreSQL this turns Modulith's text into an ample varchar).
 create table if not exists event_publication (
     id                     uuid not null primary key,
     listener_id            varchar(512) not null,
@@ -66,4 +68,4 @@ create table if not exists event_publication (
     completion_attempts    integer,
     last_resubmission_date timestamp with time zone
 );
-create index if not exists event_publication_by_completion_date_idx on event_publication (completion_date);
+alter table event_publication alter column serialized_event set data type varchar(1000000);

@@ -67,6 +67,13 @@ class SelectionsTest {
     }
 
     @Test
+    void aWholeListingPageFitsInOneEvent() {
+        City paris = new City(169, "Paris", "FR", 0, 0, 2_100_000, true);
+        assertThat(select(paris.id(), SandboxSite.listing(paris, 1)).status()).isEqualTo(202);
+        await(() -> count() == 30);
+    }
+
+    @Test
     void aDeliveryThatFailsIsKeptAndDeliveredWhenResubmitted() {
         listener.failNextDeliveries(1);
         List<Hotel> hotels = SandboxSite.listing(LYON, 1).subList(10, 13);
