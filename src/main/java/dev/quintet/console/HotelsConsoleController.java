@@ -110,13 +110,25 @@ class HotelsConsoleController {
         }
         hotels.select(result.cityId(), chosen);
         model.addAttribute("saved", chosen.size());
+        model.addAttribute("uids", String.join(",", chosen.stream().map(Hotel::uid).toList()));
         return "console/hotels :: saved";
     }
 
+    /**
+     * The selected hotels. With {@code waitFor} (the uids just published), the fragment asks again shortly
+     * until the listener has stored them all, so a save shows up without a manual refresh.
+     */
     @GetMapping("/selected")
     String selectedFragment(@RequestParam(defaultValue = "-selected_at") String sort, @RequestParam(defaultValue = "1") int page,
+                            @RequestParam(defaultValue = "") String waitFor, @RequestParam(defaultValue = "0") int tries,
                             Model model) {
-        selected(enabled(), sort, page, model);
+        Hotels hotels = enabled();
+        selected(hotels, sort, page, model);
+        List<String> uids = waitFor.isBlank() ? List.of() : List.of(waitFor.split(","));
+        if (!uids.isEmpty() && tries < 40 && !hotels.allStored(uids)) {
+            model.addAttribute("waitFor", waitFor);
+            model.addAttribute("tries", tries + 1);
+        }
         return "console/hotels :: selected";
     }
 

@@ -189,6 +189,11 @@ public class Hotels {
                 minStars, minRating), column, descending, page, size);
     }
 
+    /** Whether every one of these uids is stored (a published selection has been delivered). */
+    public boolean allStored(List<String> uids) {
+        return selected.countUids(List.copyOf(new java.util.LinkedHashSet<>(uids))) == new java.util.HashSet<>(uids).size();
+    }
+
     public Optional<SelectedHotel> selectedHotel(long id) {
         return selected.find(id);
     }

@@ -58,6 +58,14 @@ class SelectedRepository {
         return jdbc.sql("select * from hotels_selected where uid = ?").param(uid).query(SelectedRepository::map).optional();
     }
 
+    long countUids(List<String> uids) {
+        if (uids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from hotels_selected where uid in (:uids)").param("uids", uids)
+                .query(Long.class).single();
+    }
+
     /** @return whether the row existed; the caller has checked the uid is not another row's */
     boolean update(long id, Hotel h) {
         return jdbc.sql("""

@@ -145,6 +145,24 @@ class HotelsApiTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(7 * 1400));
     }
 
+    @Test
+    void analyzeMeasuresEveryStrategyOnTheSamePage() {
+        Response response = http.post("/api/hotels/analyze", "{\"city_id\": 169, \"page\": 4}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode runs = response.json().get("runs");
+        assertThat(StreamSupport.stream(runs.spliterator(), false).map(r -> r.get("strategy").asString()))
+                .containsExactly("sequential", "threads", "virtual-threads", "distributed");
+        runs.forEach(r -> {
+            assertThat(r.get("hotels").asInt()).isEqualTo(30);
+            assertThat(r.get("timings").get("total_ms").asDouble()).isPositive();
+        });
+        // 31 pages one after another against at most 8 at a time: measured, so only the order is certain
+        double sequential = runs.get(0).get("timings").get("hotels_ms").asDouble();
+        double virtual = runs.get(2).get("timings").get("hotels_ms").asDouble();
+        assertThat(sequential).isGreaterThan(2 * virtual);
+        assertThat(http.post("/api/hotels/analyze", "{\"city_id\": 169}").status()).isEqualTo(400);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"city_id\": 99999, \"page\": 1, \"strategy\": \"threads\"}|city_id",
