@@ -1,5 +1,6 @@
 package dev.quintet.hotels;
 
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -7,7 +8,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again every event publication that is still incomplete after {@code quintet.hotels.outbox-retry}
+ * Delivers again every HotelsSelected publication that is still incomplete after {@code quintet.hotels.outbox-retry}
  * (its listener failed, or its instance died mid-delivery), checking every half of that period. With this,
  * a failed HotelsSelected is retried while the instance runs, not only at the next restart. Listeners are
  * idempotent, so an instance resubmitting what another is still delivering does no harm.
@@ -27,9 +28,14 @@ class OutboxRetry implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** Resubmits now what is older than the configured age. */
+    /**
+     * Resubmits now the incomplete HotelsSelected publications older than the configured age (and only
+     * those: other services' events keep whatever retry policy their owners chose).
+     */
     void resubmit() {
-        incomplete.resubmitIncompletePublicationsOlderThan(properties.outboxRetry());
+        Instant before = Instant.now().minus(properties.outboxRetry());
+        incomplete.resubmitIncompletePublications(publication -> publication.getEvent() instanceof HotelsSelected
+                && publication.getPublicationDate().isBefore(before));
     }
 
     @Override
