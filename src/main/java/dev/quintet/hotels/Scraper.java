@@ -196,7 +196,10 @@ class Scraper implements SmartLifecycle {
 
     private List<Outcome> distributed(List<URI> links, int cityId, SearchProgress progress) throws InterruptedException {
         String searchId = UUID.randomUUID().toString();
-        jobs.enqueue(searchId, cityId, links);
+        // the default sandbox is served by every instance, but "localhost" means another machine on each
+        // of them: its pages go on the queue as paths, which each worker resolves against its own sandbox
+        boolean ownSandbox = properties.source().isBlank();
+        jobs.enqueue(searchId, cityId, ownSandbox ? links.stream().map(u -> URI.create(u.getRawPath())).toList() : links);
         nudge.release();
         long deadline = System.nanoTime() + properties.searchTimeout().toNanos();
         try {
@@ -210,7 +213,9 @@ class Scraper implements SmartLifecycle {
                 Thread.sleep(20);
             }
             List<Outcome> outcomes = new ArrayList<>();
-            for (JobRepository.Row row : jobs.rows(searchId)) {
+            for (JobRepository.Row stored : jobs.rows(searchId)) {
+                JobRepository.Row row = new JobRepository.Row(absolute(stored.url()), stored.status(), stored.result(),
+                        stored.error(), stored.claimedBy(), stored.attempts());
                 String worker = row.claimedBy() == null ? null : row.claimedBy().substring(0, row.claimedBy().indexOf('/'));
                 if (JobRepository.DONE.equals(row.status())) {
                     outcomes.add(new Outcome(row.url(), json.readValue(row.result(), Hotel.class), row.attempts(), null, worker));
@@ -238,7 +243,7 @@ class Scraper implements SmartLifecycle {
                     slots.acquire();
                     Thread.ofVirtual().name("hotels-job-" + job.id()).start(() -> {
                         try {
-                            Outcome o = read(job.url(), job.cityId());
+                            Outcome o = read(absolute(job.url()), job.cityId());
                             if (o.hotel() != null) {
                                 jobs.finish(job.id(), workerId, JobRepository.DONE, json.writeValueAsString(o.hotel()), null, o.attempts());
                             } else {
@@ -298,6 +303,11 @@ class Scraper implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** A queued page as this instance reads it: a bare path is a page of this instance's own sandbox. */
+    private URI absolute(URI url) {
+        return url.isAbsolute() ? url : URI.create(source()).resolve(url);
     }
 
     private static double millisSince(long start) {
