@@ -16,7 +16,7 @@
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" },
                  valueFormatter: v => el.dataset.chartUnit ? `${v} ${el.dataset.chartUnit}` : v },
       xAxis: { type: "category", data: rows.map(r => r.dataset.chartLabel), axisTick: { show: false },
-               axisLine: { lineStyle: { color: color("--border") } }, axisLabel: { color: color("--muted") } },
+               axisLine: { lineStyle: { color: color("--border") } }, axisLabel: { color: color("--muted"), interval: 0 } },
       yAxis: { type: "value", minInterval: 1, splitLine: { lineStyle: { color: color("--border") } },
                axisLabel: { color: color("--muted") } },
       series: [{ type: "bar", data: rows.map(r => Number(r.dataset.chartValue)), barMaxWidth: 36,

@@ -71,7 +71,8 @@ final class SandboxSite {
         double rating = Math.round(Math.max(1.0, top - random.nextDouble() * 0.8) * 10) / 10.0;
         int reviews = 5 + random.nextInt(4000 / (1 + rank / 30) + 1);
         String a = FEATURES.get(random.nextInt(FEATURES.size()));
-        String b = FEATURES.get(random.nextInt(FEATURES.size()));
+        // a second feature, never the first one again
+        String b = FEATURES.get((FEATURES.indexOf(a) + 1 + random.nextInt(FEATURES.size() - 1)) % FEATURES.size());
         String description = "%s is a %d-star property in %s, %.1f km from the centre, with %s and %s."
                 .formatted(name, stars, city.name(), 0.2 + random.nextDouble() * 8, a, b);
         return new Hotel("d" + id, name, description, hotelPath(id), rating, reviews, rank, hotelCount(city),
