@@ -1,0 +1,171 @@
+package dev.quintet.console;
+
+import dev.quintet.hotels.City;
+import dev.quintet.hotels.Hotel;
+import dev.quintet.hotels.HotelSearch;
+import dev.quintet.hotels.Hotels;
+import dev.quintet.hotels.PageOf;
+import dev.quintet.hotels.SelectedHotel;
+import dev.quintet.hotels.Strategy;
+import dev.quintet.platform.web.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The hotels pages: a search that shows its progress while it runs (the run fragment polls itself until
+ * the search is done), its results with a multi-select to save a selection, the selected hotels with
+ * their charts, and the analyze page, which runs every strategy and shows the timings side by side.
+ */
+@Controller
+@RequestMapping("/console/hotels")
+class HotelsConsoleController {
+
+    static final int SELECTED_PAGE = 15;
+    static final int CITY_CHOICES = 60;
+
+    private final ObjectProvider<Hotels> hotels;
+
+    HotelsConsoleController(ObjectProvider<Hotels> hotels) {
+        this.hotels = hotels;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        Hotels hotels = this.hotels.getIfAvailable();
+        model.addAttribute("enabled", hotels != null);
+        if (hotels != null) {
+            model.addAttribute("cities", cityChoices(hotels, ""));
+            model.addAttribute("strategies", Strategy.values());
+            selected(hotels, "-selected_at", 1, model);
+        }
+        return "console/hotels";
+    }
+
+    @GetMapping("/analyze")
+    String analyzePage(Model model) {
+        Hotels hotels = this.hotels.getIfAvailable();
+        model.addAttribute("enabled", hotels != null);
+        if (hotels != null) {
+            model.addAttribute("cities", cityChoices(hotels, ""));
+        }
+        return "console/hotels-analyze";
+    }
+
+    /** The city picker's options for what has been typed: the largest matching cities first. */
+    @GetMapping("/cities")
+    String cities(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("cities", cityChoices(enabled(), q));
+        return "console/hotels :: city-options";
+    }
+
+    @PostMapping("/search")
+    String search(@RequestParam("city_id") int cityId, @RequestParam(defaultValue = "1") int page,
+                  @RequestParam String strategy, Model model) {
+        Hotels hotels = enabled();
+        try {
+            String id = hotels.start(cityId, page, Strategy.of(strategy));
+            return run(id, model);
+        } catch (ApiException | IllegalArgumentException e) {
+            model.addAttribute("message", e.getMessage());
+            return "console/hotels :: problem";
+        }
+    }
+
+    /** A running search's progress, or its results once done; polled by the fragment it returns. */
+    @GetMapping("/search/{id}")
+    String run(@PathVariable String id, Model model) {
+        Hotels.Running running = enabled().running(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such search"));
+        model.addAttribute("run", running);
+        model.addAttribute("city", enabled().city(running.cityId()).map(City::name).orElse("?"));
+        return "console/hotels :: run";
+    }
+
+    /** Publishes the hotels ticked in a finished search's results as a selection. */
+    @PostMapping("/select")
+    String select(@RequestParam("search") String searchId, @RequestParam(name = "pick", required = false) List<Integer> picks,
+                  Model model) {
+        Hotels hotels = enabled();
+        HotelSearch result = hotels.running(searchId).map(Hotels.Running::result)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such finished search"));
+        List<Hotel> chosen = new ArrayList<>();
+        for (int i : picks == null ? List.<Integer>of() : picks) {
+            if (i >= 0 && i < result.hotels().size()) {
+                chosen.add(result.hotels().get(i));
+            }
+        }
+        if (chosen.isEmpty()) {
+            model.addAttribute("message", "Tick at least one hotel to save.");
+            return "console/hotels :: problem";
+        }
+        hotels.select(result.cityId(), chosen);
+        model.addAttribute("saved", chosen.size());
+        model.addAttribute("uids", String.join(",", chosen.stream().map(Hotel::uid).toList()));
+        return "console/hotels :: saved";
+    }
+
+    /**
+     * The selected hotels. With {@code waitFor} (the uids just published), the fragment asks again shortly
+     * until the listener has stored them all, so a save shows up without a manual refresh.
+     */
+    @GetMapping("/selected")
+    String selectedFragment(@RequestParam(defaultValue = "-selected_at") String sort, @RequestParam(defaultValue = "1") int page,
+                            @RequestParam(defaultValue = "") String waitFor, @RequestParam(defaultValue = "0") int tries,
+                            Model model) {
+        Hotels hotels = enabled();
+        selected(hotels, sort, page, model);
+        List<String> uids = waitFor.isBlank() ? List.of() : List.of(waitFor.split(","));
+        if (!uids.isEmpty() && tries < 40 && !hotels.allStored(uids)) {
+            model.addAttribute("waitFor", waitFor);
+            model.addAttribute("tries", tries + 1);
+        }
+        return "console/hotels :: selected";
+    }
+
+    @PostMapping("/analyze")
+    String analyze(@RequestParam("city_id") int cityId, @RequestParam(defaultValue = "1") int page, Model model) {
+        Hotels hotels = enabled();
+        try {
+            List<HotelSearch> runs = hotels.analyze(cityId, page);
+            model.addAttribute("runs", runs);
+            model.addAttribute("city", hotels.city(cityId).map(City::name).orElse("?"));
+            model.addAttribute("page", page);
+            model.addAttribute("baseline", runs.getFirst().timings().totalMs());
+            return "console/hotels-analyze :: analysis";
+        } catch (ApiException e) {
+            model.addAttribute("message", e.getMessage());
+            return "console/hotels :: problem";
+        }
+    }
+
+    private void selected(Hotels hotels, String sort, int page, Model model) {
+        PageOf<SelectedHotel> selected = hotels.selected(null, null, null, null, sort, Math.max(1, page), SELECTED_PAGE);
+        model.addAttribute("selected", selected);
+        model.addAttribute("sort", sort);
+        model.addAttribute("pages", Math.max(1, (selected.total() + SELECTED_PAGE - 1) / SELECTED_PAGE));
+        model.addAttribute("byStars", hotels.selectedByStars());
+        model.addAttribute("byRating", hotels.selectedByRating());
+    }
+
+    private static List<City> cityChoices(Hotels hotels, String q) {
+        return hotels.cities(q.length() > 100 ? q.substring(0, 100) : q, "", "-population", 1, CITY_CHOICES).items();
+    }
+
+    private Hotels enabled() {
+        Hotels hotels = this.hotels.getIfAvailable();
+        if (hotels == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "hotels is not enabled on this instance");
+        }
+        return hotels;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.quintet.hotels;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Countries and cities: the places a hotel search can be made for. */
+@RestController
+@Tag(name = "geo", description = "Countries and cities (hotels service, seed 003)")
+class GeoController {
+
+    private final Hotels hotels;
+
+    GeoController(Hotels hotels) {
+        this.hotels = hotels;
+    }
+
+    @GetMapping("/api/geo/countries")
+    @Operation(summary = "Every ISO 3166-1 country, by name")
+    List<Country> countries() {
+        return hotels.countries();
+    }
+
+    @GetMapping("/api/geo/cities")
+    @Operation(summary = "A page of cities, filtered by name and country, sorted")
+    PageOf<City> cities(
+            @RequestParam(defaultValue = "") @Parameter(description = "part of the name, any case") String search,
+            @RequestParam(defaultValue = "") @Parameter(description = "ISO 3166-1 alpha-2 code") String country,
+            @RequestParam(defaultValue = "name") @Parameter(description = "id, name, country, population, lat or lon; -name for descending") String sort,
+            @RequestParam(defaultValue = "1") @Parameter(description = "1 or more") int page,
+            @RequestParam(defaultValue = "20") @Parameter(description = "1..500") int size) {
+        return hotels.cities(search, country, sort, page, size);
+    }
+}

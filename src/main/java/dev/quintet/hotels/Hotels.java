@@ -1,0 +1,251 @@
+package dev.quintet.hotels;
+
+import dev.quintet.platform.web.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hotels service's public face, used by its controllers and the console: geo data, searches with
+ * a chosen strategy (run now, or started in the background and followed), the side-by-side analysis,
+ * selections (published as {@link HotelsSelected}) and the selected hotels.
+ */
+@Service
+public class Hotels {
+
+    /** The largest page the list endpoints return. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    /** A search started in the background: its progress, and its result or error once finished. */
+    public record Running(String id, int cityId, int page, Strategy strategy, SearchProgress progress,
+                          HotelSearch result, String error) {
+        public boolean finished() {
+            return result != null || error != null;
+        }
+    }
+
+    private final GeoRepository geo;
+    private final Scraper scraper;
+    private final SelectedRepository selected;
+    private final ApplicationEventPublisher events;
+    private final HotelsProperties properties;
+    private final Map<String, Started> started = new ConcurrentHashMap<>();
+
+    private record Started(int cityId, int page, Strategy strategy, SearchProgress progress,
+                           CompletableFuture<HotelSearch> result, long at) {
+    }
+
+    Hotels(GeoRepository geo, Scraper scraper, SelectedRepository selected, ApplicationEventPublisher events,
+           HotelsProperties properties) {
+        this.geo = geo;
+        this.scraper = scraper;
+        this.selected = selected;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    // --- geo
+
+    public List<Country> countries() {
+        return geo.countries();
+    }
+
+    public Optional<City> city(int id) {
+        return geo.city(id);
+    }
+
+    /**
+     * A page of cities; {@code sort} is a column of {@link GeoRepository#SORTABLE}, "-" in front for
+     * descending order. @throws ApiException 400 naming a bad parameter
+     */
+    public PageOf<City> cities(String search, String country, String sort, int page, int size) {
+        String country2 = country == null ? "" : country.trim().toUpperCase();
+        if (!country2.isEmpty() && !country2.matches("[A-Z]{2}")) {
+            throw ApiException.badRequest("country must be an ISO 3166-1 alpha-2 code such as FR, got '" + country + "'");
+        }
+        boolean descending = sort.startsWith("-");
+        String column = descending ? sort.substring(1) : sort;
+        if (!GeoRepository.SORTABLE.contains(column)) {
+            throw ApiException.badRequest("sort must be one of " + GeoRepository.SORTABLE + " (prefix - for descending), got '" + sort + "'");
+        }
+        checkPage(page, size);
+        if (search != null && search.length() > 100) {
+            throw ApiException.badRequest("search must have at most 100 characters");
+        }
+        return geo.cities(search == null ? "" : search.trim(), country2, column, descending, page, size);
+    }
+
+    // --- searches
+
+    /** Scrapes a listing page of the city and its hotels' pages. @throws ApiException 400 for an unknown city or page */
+    public HotelSearch search(int cityId, int page, Strategy strategy) {
+        return search(cityId, page, strategy, new SearchProgress());
+    }
+
+    /** Starts a search in the background; follow it with {@link #running(String)}. */
+    public String start(int cityId, int page, Strategy strategy) {
+        checkSearch(cityId, page);
+        forgetOld();
+        String id = UUID.randomUUID().toString();
+        SearchProgress progress = new SearchProgress();
+        CompletableFuture<HotelSearch> result = new CompletableFuture<>();
+        started.put(id, new Started(cityId, page, strategy, progress, result, System.nanoTime()));
+        Thread.ofVirtual().name("hotels-search-" + id).start(() -> {
+            try {
+                result.complete(search(cityId, page, strategy, progress));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return id;
+    }
+
+    public Optional<Running> running(String id) {
+        Started s = started.get(id);
+        if (s == null) {
+            return Optional.empty();
+        }
+        HotelSearch result = s.result().isDone() && !s.result().isCompletedExceptionally() ? s.result().join() : null;
+        String error = s.result().isCompletedExceptionally()
+                ? s.result().handle((r, e) -> String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())).join()
+                : null;
+        return Optional.of(new Running(id, s.cityId(), s.page(), s.strategy(), s.progress(), result, error));
+    }
+
+    /** Every strategy in turn against the same city and page, measured in this call. */
+    public List<HotelSearch> analyze(int cityId, int page) {
+        checkSearch(cityId, page);
+        List<HotelSearch> results = new ArrayList<>();
+        for (Strategy strategy : Strategy.values()) {
+            results.add(search(cityId, page, strategy, new SearchProgress()));
+        }
+        return results;
+    }
+
+    private HotelSearch search(int cityId, int page, Strategy strategy, SearchProgress progress) {
+        checkSearch(cityId, page);
+        try {
+            return scraper.search(cityId, page, strategy, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("search interrupted", e);
+        }
+    }
+
+    private void checkSearch(int cityId, int page) {
+        City city = geo.city(cityId).orElseThrow(() -> ApiException.badRequest("city_id: no city with id " + cityId));
+        // the sandbox knows how many pages a city has; another site answers 404 past its last page
+        int pages = properties.source().isBlank() ? SandboxSite.pageCount(city) : Integer.MAX_VALUE;
+        if (page < 1 || page > pages) {
+            throw ApiException.badRequest("page: must be between 1 and " + pages + " for " + city.name() + ", got " + page);
+        }
+    }
+
+    private void forgetOld() {
+        long hour = 3_600_000_000_000L;
+        started.values().removeIf(s -> s.result().isDone() && System.nanoTime() - s.at() > hour);
+    }
+
+    // --- selections
+
+    /**
+     * Publishes the selection; its hotels are stored by the listener once this transaction commits,
+     * and the publication is kept until they are. @throws ApiException 400 when a hotel is of another city
+     */
+    @Transactional
+    public void select(int cityId, List<Hotel> hotels) {
+        if (geo.city(cityId).isEmpty()) {
+            throw ApiException.badRequest("city_id: no city with id " + cityId);
+        }
+        for (int i = 0; i < hotels.size(); i++) {
+            if (hotels.get(i).cityId() != cityId) {
+                throw ApiException.badRequest("hotels[" + i + "].city_id: " + hotels.get(i).cityId()
+                        + " is not the selection's city_id " + cityId);
+            }
+        }
+        events.publishEvent(new HotelsSelected(cityId, hotels));
+    }
+
+    public PageOf<SelectedHotel> selected(Integer cityId, String search, Integer minStars, Double minRating,
+                                          String sort, int page, int size) {
+        boolean descending = sort.startsWith("-");
+        String column = descending ? sort.substring(1) : sort;
+        if (!SelectedRepository.SORTABLE.containsKey(column)) {
+            throw ApiException.badRequest("sort must be one of " + new TreeMap<>(SelectedRepository.SORTABLE).keySet()
+                    + " (prefix - for descending), got '" + sort + "'");
+        }
+        checkPage(page, size);
+        return selected.list(new SelectedRepository.Filter(cityId, search == null || search.isBlank() ? null : search.trim(),
+                minStars, minRating), column, descending, page, size);
+    }
+
+    /** Whether every one of these uids is stored (a published selection has been delivered). */
+    public boolean allStored(List<String> uids) {
+        return selected.countUids(List.copyOf(new java.util.LinkedHashSet<>(uids))) == new java.util.HashSet<>(uids).size();
+    }
+
+    public Optional<SelectedHotel> selectedHotel(long id) {
+        return selected.find(id);
+    }
+
+    /** Replaces a selected hotel's fields. @throws ApiException 404 unknown id, 409 uid of another row */
+    @Transactional
+    public SelectedHotel update(long id, Hotel hotel) {
+        SelectedHotel current = selected.find(id).orElseThrow(() -> ApiException.notFound("no selected hotel with id " + id));
+        selected.findByUid(hotel.uid()).filter(other -> other.id() != id).ifPresent(other -> {
+            throw ApiException.conflict("uid " + hotel.uid() + " is the selected hotel " + other.id());
+        });
+        try {
+            selected.update(current.id(), hotel);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("uid " + hotel.uid() + " is another selected hotel's");
+        }
+        return selected.find(id).orElseThrow();
+    }
+
+    public boolean delete(long id) {
+        return selected.delete(id);
+    }
+
+    /** Selected hotels per number of stars, 0..5, every bucket present. */
+    public Map<Integer, Long> selectedByStars() {
+        Map<Integer, Long> counts = new LinkedHashMap<>();
+        for (int s = 0; s <= 5; s++) {
+            counts.put(s, 0L);
+        }
+        counts.putAll(selected.countByStars());
+        return counts;
+    }
+
+    /** Selected hotels per rating bucket of half a point ("4.5" holds 4.5 ≤ rating < 5, "5.0" holds 5.0). */
+    public Map<String, Long> selectedByRating() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int half = 0; half <= 10; half++) {
+            counts.put(String.format(java.util.Locale.ROOT, "%.1f", half / 2.0), 0L);
+        }
+        for (double rating : selected.ratings()) {
+            int half = (int) Math.floor(Math.max(0, Math.min(5, rating)) * 2);
+            counts.merge(String.format(java.util.Locale.ROOT, "%.1f", half / 2.0), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 1) {
+            throw ApiException.badRequest("page must be 1 or more, got " + page);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
+        }
+    }
+}
