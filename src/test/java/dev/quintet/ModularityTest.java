@@ -18,7 +18,7 @@ class ModularityTest {
 
     @Test
     void everyImplementedServiceIsAModule() {
-        assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("platform", "cars", "console");
+        assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("platform", "cars", "console", "ledger");
     }
 
     @Test
