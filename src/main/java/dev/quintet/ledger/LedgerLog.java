@@ -2,10 +2,20 @@ package dev.quintet.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +24,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The only class that knows the log tables. Every append runs in one transaction that first locks the
- * single {@code ledger_head} row: appends are serialised, so a position is never visible before a smaller
- * one, and the checks against removals see every earlier write. Returning means committed.
+ * The only class that knows the log tables. Appends are committed in groups, each in one transaction
+ * that first locks the single {@code ledger_head} row: appends are serialised (also across instances on
+ * PostgreSQL), so a position is never visible before a smaller one, and the checks against removals see
+ * every earlier write. Returning means committed.
  */
 @Repository
 class LedgerLog {
@@ -38,34 +49,123 @@ class LedgerLog {
     record Appended(long position, Long refusedBy) {
     }
 
-    /** Appends a version unless the name was removed at or after its timestamp. */
+    /** A write waiting for the next group commit. */
+    private record Pending(char kind, String name, String author, long ts, CompletableFuture<Appended> done) {
+    }
+
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private final AtomicBoolean committing = new AtomicBoolean();
+
+    /** Appends a version unless the name was removed at or after its timestamp. Returns once committed. */
     Appended update(String name, String author, long ts) {
-        return tx.execute(status -> {
-            long head = lockHead();
-            Optional<Long> tombstone = tombstone(name);
-            if (tombstone.isPresent() && ts <= tombstone.get()) {
-                return new Appended(head, tombstone.get());
-            }
-            return new Appended(append(head, LogEntry.UPDATE, name, author, ts), null);
-        });
+        return submit(new Pending(LogEntry.UPDATE, name, author, ts, new CompletableFuture<>()));
     }
 
     /**
      * Appends a removal when the name has versions; its tombstone is the newest timestamp removed (or an
-     * older tombstone, if newer). Returns the position, or empty when there was nothing to remove.
+     * older tombstone, if newer). Returns the position once committed, or empty when there was nothing
+     * to remove.
      */
     Optional<Long> remove(String name) {
-        return tx.execute(status -> {
-            long head = lockHead();
-            long lastRemoval = lastRemoval(name);
-            Long newest = jdbc.sql("select max(ts) from ledger_log where name = ? and kind = 'u' and position > ?")
-                    .param(name).param(lastRemoval).query(Long.class).optional().orElse(null);
-            if (newest == null) {
-                return Optional.<Long>empty();
+        Appended appended = submit(new Pending(LogEntry.REMOVE, name, null, 0, new CompletableFuture<>()));
+        return appended.refusedBy() == null ? Optional.of(appended.position()) : Optional.empty();
+    }
+
+    /**
+     * Group commit: writers queue their change and one committer at a time takes everything queued into
+     * one transaction, so concurrent writers share a commit (and H2's write at commit) instead of queueing
+     * on the head row one by one. Each writer is answered only after that commit.
+     */
+    private Appended submit(Pending write) {
+        pending.add(write);
+        while (!write.done().isDone()) {
+            if (committing.compareAndSet(false, true)) {
+                try {
+                    List<Pending> batch = new ArrayList<>();
+                    pending.drainTo(batch, MAX_GROUP);
+                    if (!batch.isEmpty()) {
+                        commit(batch);
+                    }
+                } finally {
+                    committing.set(false);
+                }
+            } else {
+                try {
+                    write.done().get(1, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // the committer took another batch; try to commit ours
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the commit", e);
+                } catch (ExecutionException e) {
+                    break;
+                }
             }
-            long ts = Math.max(newest, tombstone(name).orElse(Long.MIN_VALUE));
-            return Optional.of(append(head, LogEntry.REMOVE, name, null, ts));
-        });
+        }
+        try {
+            return write.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static final int MAX_GROUP = 500;
+
+    /** Name → what the batch knows of it: the tombstone and the newest timestamp since the last removal. */
+    private static final class Known {
+        Long tombstone;
+        Long newest;
+    }
+
+    private void commit(List<Pending> batch) {
+        List<Appended> results = new ArrayList<>(batch.size());
+        try {
+            tx.executeWithoutResult(status -> {
+                results.clear();
+                long position = lockHead();
+                Map<String, Known> known = new HashMap<>();
+                List<Object[]> rows = new ArrayList<>();
+                for (Pending w : batch) {
+                    Known k = known.computeIfAbsent(w.name(), this::load);
+                    if (w.kind() == LogEntry.UPDATE) {
+                        if (k.tombstone != null && w.ts() <= k.tombstone) {
+                            results.add(new Appended(position, k.tombstone));
+                            continue;
+                        }
+                        k.newest = k.newest == null ? w.ts() : Math.max(k.newest, w.ts());
+                        rows.add(new Object[] {++position, "u", w.name(), w.author(), w.ts()});
+                        results.add(new Appended(position, null));
+                    } else {
+                        if (k.newest == null) {
+                            results.add(new Appended(position, Long.MIN_VALUE)); // nothing to remove
+                            continue;
+                        }
+                        k.tombstone = k.tombstone == null ? k.newest : Math.max(k.tombstone, k.newest);
+                        k.newest = null;
+                        rows.add(new Object[] {++position, "r", w.name(), null, k.tombstone});
+                        results.add(new Appended(position, null));
+                    }
+                }
+                if (!rows.isEmpty()) {
+                    template.batchUpdate("insert into ledger_log (position, kind, name, author, ts) values (?, ?, ?, ?, ?)", rows);
+                    jdbc.sql("update ledger_head set position = ? where id = 1").param(position).update();
+                }
+            });
+        } catch (RuntimeException e) {
+            batch.forEach(w -> w.done().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(results.get(i));
+        }
+    }
+
+    private Known load(String name) {
+        Known k = new Known();
+        k.tombstone = tombstone(name).orElse(null);
+        k.newest = jdbc.sql("select max(ts) from ledger_log where name = ? and kind = 'u' and position > ?")
+                .param(name).param(lastRemoval(name)).query(Long.class).optional().orElse(null);
+        return k;
     }
 
     /** The last position committed. */
@@ -163,14 +263,6 @@ class LedgerLog {
 
     private long lockHead() {
         return jdbc.sql("select position from ledger_head where id = 1 for update").query(Long.class).single();
-    }
-
-    private long append(long head, char kind, String name, String author, long ts) {
-        long position = head + 1;
-        jdbc.sql("update ledger_head set position = ? where id = 1").param(position).update();
-        jdbc.sql("insert into ledger_log (position, kind, name, author, ts) values (?, ?, ?, ?, ?)")
-                .params(position, String.valueOf(kind), name, author, ts).update();
-        return position;
     }
 
     private Optional<Long> tombstone(String name) {

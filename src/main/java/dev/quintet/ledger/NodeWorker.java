@@ -143,32 +143,37 @@ final class NodeWorker implements Runnable {
         return holding;
     }
 
+    /** The node's position as this worker last saw it; -2: unknown, ask the node. */
+    private long known = -2;
+
     /** One step of delivery; returns whether more is waiting. */
     private boolean deliverOnce() {
         changing.lock();
         try {
-            long position = node.position();
-            long head = ledgerLog.head();
-            if (position < 0 || position > head) {
-                // no copy, a copy cut short, or a copy of another log: start from a full copy
-                fullCopy();
-                return true;
+            if (known == -2) {
+                // (re)starting, or after a failure: the node's own position is the truth
+                long position = node.position();
+                if (position < 0 || position > ledgerLog.head()) {
+                    // no copy, a copy cut short, or a copy of another log: start from a full copy
+                    fullCopy();
+                    return true;
+                }
+                known = position;
+                applied = position;
             }
-            applied = position;
-            if (position == head) {
+            List<LogEntry> entries = ledgerLog.after(known, settings.batch());
+            if (entries.isEmpty()) {
                 state = State.IN_SYNC;
                 return false;
             }
             state = State.CATCHING_UP;
-            List<LogEntry> entries = ledgerLog.after(position, settings.batch());
-            if (entries.isEmpty()) {
-                return false;
-            }
-            applied = node.apply(entries);
-            if (applied >= head) {
-                state = State.IN_SYNC;
-            }
+            long position = node.apply(entries);
+            known = position;
+            applied = position;
             return true;
+        } catch (RuntimeException e) {
+            known = -2;
+            throw e;
         } finally {
             changing.unlock();
         }
@@ -183,6 +188,7 @@ final class NodeWorker implements Runnable {
         }
         node.setPosition(snapshot.position());
         applied = snapshot.position();
+        known = snapshot.position();
         log.info("ledger node {} received a full copy: {} names at position {}", node.url,
                 snapshot.records().size(), snapshot.position());
     }
