@@ -11,10 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,40 +69,36 @@ class LedgerLog {
     }
 
     /**
-     * Group commit: writers queue their change and one committer at a time takes everything queued into
-     * one transaction, so concurrent writers share a commit (and H2's write at commit) instead of queueing
-     * on the head row one by one. Each writer is answered only after that commit.
+     * Group commit: writers queue their change and one committer thread takes everything queued into one
+     * transaction, so concurrent writers share a commit (and H2's write at commit) instead of queueing on
+     * the head row one by one. Each writer is answered only after that commit.
      */
     private Appended submit(Pending write) {
-        pending.add(write);
-        while (!write.done().isDone()) {
-            if (committing.compareAndSet(false, true)) {
-                try {
-                    List<Pending> batch = new ArrayList<>();
-                    pending.drainTo(batch, MAX_GROUP);
-                    if (!batch.isEmpty()) {
-                        commit(batch);
-                    }
-                } finally {
-                    committing.set(false);
-                }
-            } else {
-                try {
-                    write.done().get(1, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // the committer took another batch; try to commit ours
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the commit", e);
-                } catch (ExecutionException e) {
-                    break;
-                }
-            }
+        if (!committing.get() && committing.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("ledger-commit").start(this::commitLoop);
         }
+        pending.add(write);
         try {
             return write.done().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The committer: takes whatever is queued, up to MAX_GROUP writes, and commits it in one transaction. */
+    private void commitLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(pending.take());
+                pending.drainTo(batch, MAX_GROUP - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                batch.forEach(w -> w.done().completeExceptionally(e));
+            }
+            batch.clear();
         }
     }
 

@@ -49,7 +49,9 @@ final class NodeWorker implements Runnable {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("ledger-" + node.url).start(this);
+        // a platform thread: under load, a virtual one queues behind every request on the few carriers,
+        // and the replication lag grows with the request rate
+        thread = Thread.ofPlatform().daemon().name("ledger-" + node.url).start(this);
     }
 
     /** New entries were committed: deliver now rather than at the next poll. */

@@ -41,10 +41,12 @@ public final class LedgerBench {
     static final int DURATION = env("DURATION", 10);
     static final int CLIENTS = env("CLIENTS", 32);
     static final int CATCHUP = env("CATCHUP", 100_000);
+    static final int WARMUP = env("WARMUP", 15);
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("bench/ledger: ROUNDS=%d DURATION=%ds CLIENTS=%d CATCHUP=%d, %d cores%n",
-                ROUNDS, DURATION, CLIENTS, CATCHUP, Runtime.getRuntime().availableProcessors());
+        System.out.printf("bench/ledger: ROUNDS=%d DURATION=%ds CLIENTS=%d CATCHUP=%d WARMUP=%ds, %d cores, load average %s%n",
+                ROUNDS, DURATION, CLIENTS, CATCHUP, WARMUP, Runtime.getRuntime().availableProcessors(),
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         Path data = Files.createTempDirectory("quintet-bench-ledger");
         List<RedisServer> nodes = new ArrayList<>();
         ClientResources resources = DefaultClientResources.create();
@@ -70,8 +72,8 @@ public final class LedgerBench {
                     clients.add(c);
                     probes.add(c.connect().sync());
                 }
-                System.out.println("warming up for 5 s");
-                load(http, base, "warm", 5, CLIENTS, null, probes);
+                System.out.printf("warming up for %d s%n", WARMUP);
+                load(http, base, "warm", WARMUP, CLIENTS, new ArrayList<>(), probes);
 
                 List<Double> writes = new ArrayList<>(), sets = new ArrayList<>(), ratios = new ArrayList<>();
                 List<Double> lag50 = new ArrayList<>(), lag99 = new ArrayList<>(), set50 = new ArrayList<>(), set99 = new ArrayList<>();
