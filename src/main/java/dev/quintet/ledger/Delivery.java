@@ -58,7 +58,12 @@ class Delivery implements SmartLifecycle {
         }
         resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
         running = true;
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // the database may not answer yet; the refresher tries again in a moment
+            log.warn("could not read the ledger's node list: {}", e.toString());
+        }
         refresher = Thread.ofVirtual().name("ledger-nodes").start(() -> {
             while (running) {
                 try {

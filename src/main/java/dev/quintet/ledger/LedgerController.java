@@ -4,9 +4,17 @@ import dev.quintet.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerController {
 
     private final Ledger ledger;
+    private final JsonMapper json;
+    private final Validator validator;
 
-    LedgerController(Ledger ledger) {
+    LedgerController(Ledger ledger, JsonMapper json, Validator validator) {
         this.ledger = ledger;
+        this.json = json;
+        this.validator = validator;
     }
 
     /** The original's update body. */
@@ -42,7 +54,13 @@ class LedgerController {
     @PostMapping("/update")
     @Operation(summary = "Store a version; answered once it is committed to the log. A version with the "
             + "timestamp of a stored one replaces it; 409 when the name was removed with versions as new")
-    Map<String, Version> update(@Valid @RequestBody Update update) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Update.class)))
+    Map<String, Version> update(HttpServletRequest request) throws IOException {
+        // the seed's curl line sends JSON without a Content-Type (curl then says form-urlencoded), and it
+        // must work unchanged: the raw body is read as JSON whatever the header says, as the original did
+        // (Spring's @RequestBody would re-encode a "form" body from its parameters)
+        Update update = parse(request.getInputStream().readAllBytes());
         String problem = Ledger.checkTimestamp(update.timestamp());
         if (problem != null) {
             throw ApiException.badRequest(problem);
@@ -126,6 +144,25 @@ class LedgerController {
     @Operation(summary = "Compare every node with the log; repair differences unless repair=false")
     Map<String, List<Ledger.Reconciliation>> reconcile(@RequestParam(defaultValue = "true") boolean repair) {
         return Map.of("nodes", ledger.reconcile(repair));
+    }
+
+    private Update parse(byte[] body) {
+        Update update;
+        try {
+            update = json.readValue(body, Update.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("the body must be a JSON object {\"name\", \"author\", \"timestamp\"}: "
+                    + e.getOriginalMessage());
+        }
+        if (update == null) {
+            throw ApiException.badRequest("the body must be a JSON object {\"name\", \"author\", \"timestamp\"}");
+        }
+        String problems = validator.validate(update).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "));
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(problems);
+        }
+        return update;
     }
 
     private static String normalise(String url) {

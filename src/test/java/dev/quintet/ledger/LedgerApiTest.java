@@ -66,6 +66,16 @@ class LedgerApiTest {
     }
 
     @Test
+    void theSeedsCurlLineWorksWithoutAContentType() {
+        // curl -X POST -d '{...}' sends application/x-www-form-urlencoded
+        Response created = http.post("/update", "application/x-www-form-urlencoded",
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"" + name + "\", \"author\": \"John Smith\", \"timestamp\": 20140812003842}"));
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(http.get("/get?name=" + name).body()).isEqualTo("{\"timestamp\":20140812003842,\"author\":\"John Smith\"}");
+    }
+
+    @Test
     void anUnknownNameIs404WithTheOriginalsKeys() {
         Response missing = http.get("/get?name=" + name);
         assertThat(missing.status()).isEqualTo(404);
@@ -126,7 +136,7 @@ class LedgerApiTest {
             "{\"author\": \"a\", \"timestamp\": 20140812003842}",
             "{\"name\": \"x\", \"timestamp\": 20140812003842}",
             "{\"name\": \"x\", \"author\": \"a\", \"timestamp\": 20140812003842, \"extra\": 1}",
-            "[]", "not json"})
+            "[]", "not json", "null", "", "{\"name\": \"x\", \"author\": \"a\", \"timestamp\": 20140812003842} 1"})
     void aBadUpdateIs400AndChangesNothing(String body) {
         long before = ledgerLog.head();
         Response response = http.post("/update", body);
