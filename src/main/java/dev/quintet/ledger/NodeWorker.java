@@ -38,7 +38,7 @@ final class NodeWorker implements Runnable {
     private volatile long applied = -1;
     private volatile String lastError;
     private volatile boolean holding;
-    private long leaseRenewedAt;
+    private volatile long leaseRenewedAt;
     private Thread thread;
 
     NodeWorker(RedisNode node, LedgerLog ledgerLog, LedgerProperties settings, String owner) {
@@ -88,8 +88,15 @@ final class NodeWorker implements Runnable {
         return lastError;
     }
 
+    /**
+     * Whether this worker holds the lease by its own clock: from before its last renewal was sent, for
+     * one lease length. The database's expiry is later than that, so no other instance can have taken
+     * the lease while this says true. (A step begun while true may run past it — a slow node — which is
+     * why applying is idempotent and a full copy first deletes the position: an overlapping step fails
+     * on the position check rather than doing harm.)
+     */
     boolean holding() {
-        return holding;
+        return holding && System.currentTimeMillis() < leaseRenewedAt + settings.lease().toMillis();
     }
 
     @Override
@@ -204,7 +211,7 @@ final class NodeWorker implements Runnable {
      * Delivery to the node waits meanwhile, so the node's position cannot move under the comparison.
      */
     Report reconcile(boolean repair) {
-        if (!holding) {
+        if (!holding()) {
             return new Report(node.url, "skipped: another instance delivers to this node", applied, 0, List.of(), 0);
         }
         changing.lock();
