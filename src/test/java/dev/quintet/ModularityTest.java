@@ -18,7 +18,7 @@ class ModularityTest {
 
     @Test
     void everyImplementedServiceIsAModule() {
-        assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("platform", "cars", "citizens", "console", "shop", "hotels");
+        assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("platform", "cars", "citizens", "console", "shop", "hotels", "ledger");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleLayout {
 
     /** The services the console has pages for; the others are listed as coming. */
-    static final Set<String> PAGES = Set.of("cars", "citizens", "shop", "hotels");
+    static final Set<String> PAGES = Set.of("cars", "citizens", "shop", "hotels", "ledger");
 
     static final List<NavItem> SERVICES = QuintetProperties.ALL_SERVICES.stream()
             .map(service -> new NavItem(service, PAGES.contains(service) ? "/console/" + service : null))

@@ -63,6 +63,12 @@ public final class QuintetProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL, as {@code kill -9} or a crash: nothing runs on the way out, no shutdown hook, no flush. */
+    public void kill9() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -1,0 +1,283 @@
+package dev.quintet.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ledger's public face, used by its controllers, its CLI and the console.
+ * <p>
+ * Writes go to the log ({@link LedgerLog}) and are acknowledged once committed; delivery to the Redis
+ * nodes follows ({@link Delivery}). Reads note the log's head when they start and are answered by a node
+ * that has applied at least that much (so a read never misses a write acknowledged before it began),
+ * else from the log itself. When the database cannot be reached, reads take the most advanced node that
+ * answers; only when neither the log nor any node answers is the ledger unavailable.
+ */
+@Service
+public class Ledger {
+
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final LedgerLog ledgerLog;
+    private final Delivery delivery;
+
+    Ledger(LedgerLog ledgerLog, Delivery delivery, DataSource dataSource) {
+        this.ledgerLog = ledgerLog;
+        this.delivery = delivery;
+        makeH2CommitsDurable(dataSource);
+    }
+
+    /** Thrown when no copy of the ledger (the log or a node) can be reached. */
+    public static class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Thrown when an update is not newer than the name's removal. */
+    public static class Removed extends RuntimeException {
+        Removed(String message) {
+            super(message);
+        }
+    }
+
+    /** Checks a timestamp of the form YYYYMMDDhhmmss; returns a message naming the problem, or null. */
+    public static String checkTimestamp(long timestamp) {
+        String text = Long.toString(timestamp);
+        try {
+            if (text.length() == 14) {
+                LocalDateTime.parse(text, TIMESTAMP);
+                return null;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        return "timestamp must be a date and time written YYYYMMDDhhmmss, e.g. 20140812003842, got " + timestamp;
+    }
+
+    /**
+     * Appends a version; returns once it is committed. A version with the timestamp of a stored one
+     * replaces it. Throws {@link Removed} when the name was removed with versions as new as this one.
+     */
+    public Version update(String name, String author, long timestamp) {
+        LedgerLog.Appended appended = ledgerLog.update(name, author, timestamp);
+        if (appended.refusedBy() != null) {
+            throw new Removed("'" + name + "' was removed after its version of " + appended.refusedBy()
+                    + "; an update must have a later timestamp than that");
+        }
+        delivery.wakeAll();
+        return new Version(timestamp, author);
+    }
+
+    /** Removes every version of the name; returns whether there was any. */
+    public boolean remove(String name) {
+        boolean removed = ledgerLog.remove(name).isPresent();
+        if (removed) {
+            delivery.wakeAll();
+        }
+        return removed;
+    }
+
+    /** The name's versions, oldest first; empty when it has none. */
+    public List<Version> history(String name) {
+        long start = startPosition();
+        for (NodeWorker worker : candidates()) {
+            try {
+                RedisNode.Read read = worker.node.read(name);
+                if (read.position() >= start && (start >= 0 || read.position() >= 0)) {
+                    return LedgerState.versions(read.versions());
+                }
+            } catch (RuntimeException e) {
+                log.debug("read from {} failed: {}", worker.node.url, e.toString());
+            }
+        }
+        if (start < 0) {
+            throw new Unavailable("neither the log nor any node can be reached", null);
+        }
+        return LedgerState.versions(ledgerLog.versions(name, start));
+    }
+
+    /** The newest version of the name. */
+    public Optional<Version> latest(String name) {
+        List<Version> versions = history(name);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
+    }
+
+    /** Every name with its versions, oldest first, names in order. */
+    public Map<String, List<Version>> dump() {
+        long start = startPosition();
+        Map<String, TreeMap<Long, String>> records = null;
+        for (NodeWorker worker : candidates()) {
+            try {
+                RedisNode.Dump dump = worker.node.dump();
+                if (dump.position() >= start && (start >= 0 || dump.position() >= 0)) {
+                    records = dump.records();
+                    break;
+                }
+            } catch (RuntimeException e) {
+                log.debug("dump from {} failed: {}", worker.node.url, e.toString());
+            }
+        }
+        if (records == null) {
+            if (start < 0) {
+                throw new Unavailable("neither the log nor any node can be reached", null);
+            }
+            records = ledgerLog.state(start).records();
+        }
+        Map<String, List<Version>> out = new LinkedHashMap<>();
+        records.forEach((name, versions) -> out.put(name, LedgerState.versions(versions)));
+        return out;
+    }
+
+    /** The last position committed to the log. */
+    public long head() {
+        return ledgerLog.head();
+    }
+
+    // --- nodes ---------------------------------------------------------------------------------------
+
+    /** A node as the status endpoint and the console show it. */
+    public record Node(String url, String source, String state, long appliedPosition, long lag, String deliveredBy,
+                       String lastError, Long reportedAt) {
+    }
+
+    /** Nodes and the log's head. */
+    public record Status(long head, List<Node> nodes) {
+    }
+
+    public Status status() {
+        long head = ledgerLog.head();
+        Map<String, LedgerLog.Lease> leases = ledgerLog.leases();
+        long now = System.currentTimeMillis();
+        List<Node> nodes = new ArrayList<>();
+        delivery.nodes().forEach((url, source) -> {
+            LedgerLog.Lease lease = leases.get(url);
+            NodeWorker local = delivery.worker(url);
+            if (local != null && local.holding()) {
+                // this instance delivers: its own view is the freshest
+                long applied = local.applied();
+                nodes.add(new Node(url, source, local.state().name().toLowerCase(), applied,
+                        applied < 0 ? head : head - applied, delivery.owner, local.lastError(), now));
+            } else if (lease != null && lease.expiresMs() > now) {
+                nodes.add(new Node(url, source, lease.state(), lease.applied(),
+                        lease.applied() < 0 ? head : head - lease.applied(), lease.owner(), lease.lastError(), lease.updatedMs()));
+            } else {
+                nodes.add(new Node(url, source, "undelivered", lease == null ? -1 : lease.applied(),
+                        lease == null || lease.applied() < 0 ? head : head - lease.applied(), null,
+                        lease == null ? null : lease.lastError(), lease == null ? null : lease.updatedMs()));
+            }
+        });
+        return new Status(head, nodes);
+    }
+
+    /** Adds a node through the API; returns false when it is known already. */
+    public boolean addNode(String url) {
+        String normal = RedisNode.normalise(url);
+        if (delivery.configuredNodes().containsKey(normal)) {
+            return false;
+        }
+        boolean added = ledgerLog.addNode(normal);
+        delivery.refresh();
+        return added;
+    }
+
+    /** What removing a node came to. */
+    public enum NodeRemoval { REMOVED, UNKNOWN, CONFIGURED }
+
+    public NodeRemoval removeNode(String url) {
+        String normal = RedisNode.normalise(url);
+        if (delivery.configuredNodes().containsKey(normal)) {
+            return NodeRemoval.CONFIGURED;
+        }
+        if (!ledgerLog.removeNode(normal)) {
+            return NodeRemoval.UNKNOWN;
+        }
+        delivery.refresh();
+        ledgerLog.forgetLease(normal);
+        return NodeRemoval.REMOVED;
+    }
+
+    /** One node's reconciliation, see {@link NodeWorker#reconcile}. */
+    public record Reconciliation(String url, String outcome, long position, int names, List<String> differing,
+                                 int repaired) {
+    }
+
+    /** Compares every node this instance delivers to with the log, repairing differences if asked. */
+    public List<Reconciliation> reconcile(boolean repair) {
+        List<Reconciliation> reports = new ArrayList<>();
+        for (String url : delivery.nodes().keySet()) {
+            NodeWorker worker = delivery.worker(url);
+            if (worker == null) {
+                reports.add(new Reconciliation(url, "skipped: this process does not deliver", -1, 0, List.of(), 0));
+                continue;
+            }
+            try {
+                NodeWorker.Report r = worker.reconcile(repair);
+                reports.add(new Reconciliation(r.url(), r.outcome(), r.position(), r.names(), r.differing(), r.repaired()));
+            } catch (RuntimeException e) {
+                reports.add(new Reconciliation(url, "unreachable: " + e.getMessage(), -1, 0, List.of(), 0));
+            }
+        }
+        return reports;
+    }
+
+    // --- internals -----------------------------------------------------------------------------------
+
+    /** The log's head, or -1 when the database cannot be reached (any node's copy will do then). */
+    private long startPosition() {
+        try {
+            return ledgerLog.head();
+        } catch (DataAccessException e) {
+            log.warn("the ledger's log is unreachable, reading from a node: {}", e.toString());
+            return -1;
+        }
+    }
+
+    /** Nodes worth asking, those known to be up first, in a random order to spread reads. */
+    private List<NodeWorker> candidates() {
+        List<NodeWorker> up = new ArrayList<>();
+        for (NodeWorker w : delivery.workers()) {
+            if (w.state() != NodeWorker.State.DOWN && w.state() != NodeWorker.State.COPYING) {
+                up.add(w);
+            }
+        }
+        if (up.size() > 1) {
+            java.util.Collections.rotate(up, ThreadLocalRandom.current().nextInt(up.size()));
+        }
+        return up;
+    }
+
+    /**
+     * H2 writes committed changes to its file up to half a second later by default; a killed process
+     * would lose acknowledged writes. The ledger acknowledges only what is on disk, so it asks for
+     * writes at commit (a database-wide setting; PostgreSQL commits durably already).
+     */
+    private static void makeH2CommitsDurable(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String url = c.getMetaData().getURL();
+            if ("H2".equals(c.getMetaData().getDatabaseProductName()) && !url.startsWith("jdbc:h2:mem:")) {
+                s.execute("SET WRITE_DELAY 0");
+            }
+        } catch (SQLException e) {
+            log.warn("could not make H2 commits durable: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.quintet.ledger;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery loop of one node. It runs on every instance that knows the node, but only the holder of
+ * the node's lease in the database delivers; the others stand by and take over when the lease expires.
+ * The holder gives a node without a copy a full copy (the state of the log at one position, then that
+ * position), then applies the log after the node's position in batches; when the node is down it
+ * retries with exponential backoff, and resumes from the position the node itself reports.
+ */
+final class NodeWorker implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeWorker.class);
+
+    enum State { STARTING, COPYING, CATCHING_UP, IN_SYNC, DOWN, STANDBY, STOPPED }
+
+    final RedisNode node;
+    private final LedgerLog ledgerLog;
+    private final LedgerProperties settings;
+    private final String owner;
+    private final Semaphore wake = new Semaphore(0);
+    /** Held while the node is being changed, so reconciliation sees it still. */
+    final ReentrantLock changing = new ReentrantLock();
+
+    private volatile boolean running = true;
+    private volatile State state = State.STARTING;
+    private volatile long applied = -1;
+    private volatile String lastError;
+    private volatile boolean holding;
+    private volatile long leaseRenewedAt;
+    private Thread thread;
+
+    NodeWorker(RedisNode node, LedgerLog ledgerLog, LedgerProperties settings, String owner) {
+        this.node = node;
+        this.ledgerLog = ledgerLog;
+        this.settings = settings;
+        this.owner = owner;
+    }
+
+    void start() {
+        // a platform thread: under load, a virtual one queues behind every request on the few carriers,
+        // and the replication lag grows with the request rate
+        thread = Thread.ofPlatform().daemon().name("ledger-" + node.url).start(this);
+    }
+
+    /** New entries were committed: deliver now rather than at the next poll. */
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        wake();
+        if (thread != null) {
+            thread.join(5000);
+        }
+        try {
+            ledgerLog.releaseLease(node.url, owner);
+        } catch (RuntimeException e) {
+            log.debug("could not release the lease on {}: {}", node.url, e.toString());
+        }
+        node.close();
+        state = State.STOPPED;
+    }
+
+    State state() {
+        return state;
+    }
+
+    long applied() {
+        return applied;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    /**
+     * Whether this worker holds the lease by its own clock: from before its last renewal was sent, for
+     * one lease length. The database's expiry is later than that, so no other instance can have taken
+     * the lease while this says true. (A step begun while true may run past it — a slow node — which is
+     * why applying is idempotent and a full copy first deletes the position: an overlapping step fails
+     * on the position check rather than doing harm.)
+     */
+    boolean holding() {
+        return holding && System.currentTimeMillis() < leaseRenewedAt + settings.lease().toMillis();
+    }
+
+    @Override
+    public void run() {
+        long backoff = 100;
+        while (running) {
+            try {
+                if (!renewLease()) {
+                    state = State.STANDBY;
+                    sleep(settings.lease().toMillis() / 3);
+                    continue;
+                }
+                boolean more = deliverOnce();
+                backoff = 100;
+                lastError = null;
+                if (!more) {
+                    wake.tryAcquire(200, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (state != State.DOWN) {
+                    log.warn("ledger node {} failed ({}); retrying with backoff", node.url, e.toString());
+                }
+                state = State.DOWN;
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                try {
+                    renewLease();
+                    sleep(backoff);
+                } catch (RuntimeException | InterruptedException ignored) {
+                    // the database may be down too; try again after the backoff
+                }
+                backoff = Math.min(backoff * 2, settings.backoffMax().toMillis());
+            }
+        }
+    }
+
+    /** Renews the lease at most every third of its length (and reports state); returns whether held. */
+    private boolean renewLease() {
+        long now = System.currentTimeMillis();
+        if (holding && now - leaseRenewedAt < settings.lease().toMillis() / 3) {
+            return true;
+        }
+        holding = ledgerLog.holdLease(node.url, owner, settings.lease().toMillis(), state.name().toLowerCase(),
+                applied, lastError);
+        if (holding) {
+            leaseRenewedAt = now;
+        }
+        return holding;
+    }
+
+    /** The node's position as this worker last saw it; -2: unknown, ask the node. */
+    private long known = -2;
+
+    /** One step of delivery; returns whether more is waiting. */
+    private boolean deliverOnce() {
+        changing.lock();
+        try {
+            if (known == -2) {
+                // (re)starting, or after a failure: the node's own position is the truth
+                long position = node.position();
+                if (position < 0 || position > ledgerLog.head()) {
+                    // no copy, a copy cut short, or a copy of another log: start from a full copy
+                    fullCopy();
+                    return true;
+                }
+                known = position;
+                applied = position;
+            }
+            List<LogEntry> entries = ledgerLog.after(known, settings.batch());
+            if (entries.isEmpty()) {
+                state = State.IN_SYNC;
+                return false;
+            }
+            state = State.CATCHING_UP;
+            long position = node.apply(entries);
+            known = position;
+            applied = position;
+            return true;
+        } catch (RuntimeException e) {
+            known = -2;
+            throw e;
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    private void fullCopy() {
+        state = State.COPYING;
+        node.clear();
+        LedgerState snapshot = ledgerLog.state(ledgerLog.head());
+        for (Map.Entry<String, TreeMap<Long, String>> r : snapshot.records().entrySet()) {
+            node.replace(r.getKey(), r.getValue());
+        }
+        node.setPosition(snapshot.position());
+        applied = snapshot.position();
+        known = snapshot.position();
+        log.info("ledger node {} received a full copy: {} names at position {}", node.url,
+                snapshot.records().size(), snapshot.position());
+    }
+
+    /** What reconciliation found on this node. */
+    record Report(String url, String outcome, long position, int names, List<String> differing, int repaired) {
+    }
+
+    /**
+     * Compares the node with the log at the node's own position and rewrites every name that differs.
+     * Delivery to the node waits meanwhile, so the node's position cannot move under the comparison.
+     */
+    Report reconcile(boolean repair) {
+        if (!holding()) {
+            return new Report(node.url, "skipped: another instance delivers to this node", applied, 0, List.of(), 0);
+        }
+        changing.lock();
+        try {
+            RedisNode.Dump dump = node.dump();
+            if (dump.position() < 0) {
+                return new Report(node.url, "no copy yet: the node gets a full copy", -1, 0, List.of(), 0);
+            }
+            LedgerState expected = ledgerLog.state(dump.position());
+            Set<String> names = new HashSet<>(expected.records().keySet());
+            names.addAll(dump.records().keySet());
+            names.addAll(node.recordKeys());
+            List<String> differing = new ArrayList<>();
+            for (String name : names) {
+                TreeMap<Long, String> want = expected.records().getOrDefault(name, new TreeMap<>());
+                TreeMap<Long, String> have = dump.records().get(name);
+                if (have == null || have.isEmpty() || !have.equals(want)) {
+                    // also a key the names set does not list, or a listed name without versions
+                    differing.add(name);
+                }
+            }
+            differing.sort(null);
+            int repaired = 0;
+            if (repair) {
+                for (String name : differing) {
+                    node.replace(name, expected.records().getOrDefault(name, new TreeMap<>()));
+                    repaired++;
+                }
+            }
+            String outcome = differing.isEmpty() ? "equal to the log" : repair ? "repaired" : "differs";
+            return new Report(node.url, outcome, dump.position(), names.size(),
+                    differing.size() > 50 ? differing.subList(0, 50) : differing, repaired);
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    private static void sleep(long millis) throws InterruptedException {
+        Thread.sleep(Math.max(1, millis));
+    }
+}
