@@ -1,8 +1,5 @@
 package dev.quintet.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -39,10 +35,9 @@ public class Ledger {
     private final LedgerLog ledgerLog;
     private final Delivery delivery;
 
-    Ledger(LedgerLog ledgerLog, Delivery delivery, DataSource dataSource) {
+    Ledger(LedgerLog ledgerLog, Delivery delivery) {
         this.ledgerLog = ledgerLog;
         this.delivery = delivery;
-        makeH2CommitsDurable(dataSource);
     }
 
     /** Thrown when no copy of the ledger (the log or a node) can be reached. */
@@ -263,21 +258,5 @@ public class Ledger {
             java.util.Collections.rotate(up, ThreadLocalRandom.current().nextInt(up.size()));
         }
         return up;
-    }
-
-    /**
-     * H2 writes committed changes to its file up to half a second later by default; a killed process
-     * would lose acknowledged writes. The ledger acknowledges only what is on disk, so it asks for
-     * writes at commit (a database-wide setting; PostgreSQL commits durably already).
-     */
-    private static void makeH2CommitsDurable(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            String url = c.getMetaData().getURL();
-            if ("H2".equals(c.getMetaData().getDatabaseProductName()) && !url.startsWith("jdbc:h2:mem:")) {
-                s.execute("SET WRITE_DELAY 0");
-            }
-        } catch (SQLException e) {
-            log.warn("could not make H2 commits durable: {}", e.toString());
-        }
     }
 }

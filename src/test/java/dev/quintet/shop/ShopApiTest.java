@@ -236,6 +236,12 @@ class ShopApiTest {
     void reservedNamesAreRefusedWithA400(String name) {
         for (Response r : List.of(http.get("/" + name + "/count"), http.get("/" + name + "/users/x"),
                 http.post("/" + name + "/users", "{\"age\": 1, \"name\": \"x\"}"))) {
+            // where the owning service maps the path for other methods it answers itself, e.g. citizens'
+            // DELETE /imports/{id} makes GET /imports/count a 405; either way a JSON refusal
+            if (r.status() == 405) {
+                assertThat(r.json().get("detail").asString()).as(name + ": " + r).contains("not supported");
+                continue;
+            }
             assertThat(r.status()).as(name + ": " + r).isEqualTo(400);
             assertThat(r.json().get("detail").asString()).contains("'" + name + "' cannot name a collection");
         }
