@@ -15,10 +15,7 @@ class CarsApiOnPostgresTest extends CarsApiTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        database = TestDatabases.postgres();
-        registry.add("spring.datasource.url", database::getJdbcUrl);
-        registry.add("spring.datasource.username", TestDatabases::user);
-        registry.add("spring.datasource.password", TestDatabases::password);
+        database = TestDatabases.postgresFor(registry);
     }
 
     @AfterAll

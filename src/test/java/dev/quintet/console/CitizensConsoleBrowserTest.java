@@ -1,7 +1,7 @@
 package dev.quintet.console;
 
+import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,19 +27,8 @@ class CitizensConsoleBrowserTest {
     int port;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        String configured = System.getenv("QUINTET_TEST_CHROMEDRIVER");
-        Path driver = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromedriver" : configured);
-        if (!Files.isExecutable(driver) || !Files.isExecutable(Path.of(ConsoleBrowserTest.CHROMIUM))) {
-            fail("The console's browser test needs Chromium and ChromeDriver; see ConsoleBrowserTest.");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ConsoleBrowserTest.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("quintet-chromium-"), "--window-size=1280,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build(), options);
+    static void startBrowser() {
+        browser = HeadlessChrome.start();
     }
 
     @AfterAll

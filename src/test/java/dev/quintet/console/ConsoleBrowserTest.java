@@ -1,7 +1,7 @@
 package dev.quintet.console;
 
+import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.quintet.cars.Cars;
 import java.io.IOException;
@@ -16,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +34,6 @@ class ConsoleBrowserTest {
 
     static final String INSTANCE = "console-browser-test";
     static final long SERIAL = 31_337;
-    static final String CHROMIUM = "/usr/bin/chromium";
 
     static WebDriver browser;
 
@@ -54,24 +51,8 @@ class ConsoleBrowserTest {
     }
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        String configured = System.getenv("QUINTET_TEST_CHROMEDRIVER");
-        Path driver = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromedriver" : configured);
-        if (!Files.isExecutable(driver) || !Files.isExecutable(Path.of(CHROMIUM))) {
-            fail("The console's browser test needs Chromium at " + CHROMIUM + " and ChromeDriver at " + driver
-                    + ". Install Debian's packages: apt-get install -y chromium chromium-driver"
-                    + " (./test installs them when run as root), or point QUINTET_TEST_CHROMEDRIVER at a chromedriver.");
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("quintet-chromium-"), "--window-size=1280,900");
-        browser = new ChromeDriver(service, options);
+    static void startBrowser() {
+        browser = HeadlessChrome.start();
     }
 
     @AfterAll

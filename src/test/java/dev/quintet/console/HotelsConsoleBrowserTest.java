@@ -1,11 +1,8 @@
 package dev.quintet.console;
 
+import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"quintet.hotels.sandbox-latency=60ms", "quintet.hotels.outbox-retry=1h"})
 class HotelsConsoleBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
 
     static WebDriver browser;
 
@@ -39,20 +32,8 @@ class HotelsConsoleBrowserTest {
     int port;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        String configured = System.getenv("QUINTET_TEST_CHROMEDRIVER");
-        Path driver = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromedriver" : configured);
-        if (!Files.isExecutable(driver) || !Files.isExecutable(Path.of(CHROMIUM))) {
-            fail("The browser test needs Chromium at " + CHROMIUM + " and ChromeDriver at " + driver
-                    + ": apt-get install -y chromium chromium-driver (./test installs them when run as root).");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("quintet-chromium-"), "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build(), options);
+    static void startBrowser() {
+        browser = HeadlessChrome.start();
     }
 
     @AfterAll

@@ -1,7 +1,7 @@
 package dev.quintet.console;
 
+import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.quintet.ledger.Ledger;
 import dev.quintet.support.RedisServer;
@@ -14,9 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"quintet.ledger.backoff-max=300ms", "quintet.ledger.timeout=500ms"})
 class LedgerConsoleBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
     static WebDriver browser;
     static RedisServer redis;
 
@@ -50,18 +46,7 @@ class LedgerConsoleBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         redis = RedisServer.start();
-        String configured = System.getenv("QUINTET_TEST_CHROMEDRIVER");
-        Path driver = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromedriver" : configured);
-        if (!Files.isExecutable(driver) || !Files.isExecutable(Path.of(CHROMIUM))) {
-            fail("needs Chromium at " + CHROMIUM + " and ChromeDriver at " + driver + " (./test installs them)");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("quintet-chromium-"), "--window-size=1280,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChrome.start();
     }
 
     @AfterAll

@@ -1,12 +1,9 @@
 package dev.quintet.console;
 
+import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.quintet.shop.Shop;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ShopConsoleBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
 
     static WebDriver browser;
 
@@ -38,21 +31,8 @@ class ShopConsoleBrowserTest {
     Shop shop;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        String configured = System.getenv("QUINTET_TEST_CHROMEDRIVER");
-        Path driver = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromedriver" : configured);
-        if (!Files.isExecutable(driver) || !Files.isExecutable(Path.of(CHROMIUM))) {
-            fail("The shop console's browser test needs Chromium at " + CHROMIUM + " and ChromeDriver at " + driver
-                    + " (./test installs them when run as root).");
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("quintet-chromium-"), "--window-size=1280,900");
-        browser = new ChromeDriver(service, options);
+    static void startBrowser() {
+        browser = HeadlessChrome.start();
     }
 
     @AfterAll

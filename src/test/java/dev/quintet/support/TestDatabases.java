@@ -35,6 +35,15 @@ public final class TestDatabases {
         return pool(postgresUrl(name), user(), password());
     }
 
+    /** Points a Spring test context at a new PostgreSQL database; drop it with {@link #dropPostgres} after the class. */
+    public static HikariDataSource postgresFor(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        HikariDataSource database = postgres();
+        registry.add("spring.datasource.url", database::getJdbcUrl);
+        registry.add("spring.datasource.username", TestDatabases::user);
+        registry.add("spring.datasource.password", TestDatabases::password);
+        return database;
+    }
+
     public static String postgresUrl(String database) {
         return adminUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1")
                 + (adminUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
