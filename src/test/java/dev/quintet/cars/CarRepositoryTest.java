@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.support.TestDatabases;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -22,27 +23,15 @@ class CarRepositoryTest {
 
     @Nested
     class OnH2 extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.h2();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            dataSource.close();
+        OnH2() {
+            super(TestDatabases::h2);
         }
     }
 
     @Nested
     class OnPostgres extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.postgres();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            TestDatabases.dropPostgres(dataSource);
+        OnPostgres() {
+            super(TestDatabases::postgres);
         }
     }
 
@@ -51,20 +40,22 @@ class CarRepositoryTest {
         HikariDataSource dataSource;
         CarRepository repository;
 
-        abstract HikariDataSource database();
+        private final Supplier<HikariDataSource> database;
 
-        abstract void release(HikariDataSource dataSource);
+        Contract(Supplier<HikariDataSource> database) {
+            this.database = database;
+        }
 
         @BeforeEach
         void migrate() {
-            dataSource = database();
+            dataSource = database.get();
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("cars"), "", "", DataSize.ofMegabytes(1)));
             repository = new CarRepository(JdbcClient.create(dataSource), dataSource);
         }
 
         @AfterEach
         void drop() {
-            release(dataSource);
+            TestDatabases.release(dataSource);
         }
 
         @Test

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.support.TestDatabases;
+import java.util.function.Supplier;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,27 +28,15 @@ class HotelsRepositoriesTest {
 
     @Nested
     class OnH2 extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.h2();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            dataSource.close();
+        OnH2() {
+            super(TestDatabases::h2);
         }
     }
 
     @Nested
     class OnPostgres extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.postgres();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            TestDatabases.dropPostgres(dataSource);
+        OnPostgres() {
+            super(TestDatabases::postgres);
         }
     }
 
@@ -58,20 +47,22 @@ class HotelsRepositoriesTest {
         HikariDataSource dataSource;
         JdbcClient jdbc;
 
-        abstract HikariDataSource database();
+        private final Supplier<HikariDataSource> database;
 
-        abstract void release(HikariDataSource dataSource);
+        Contract(Supplier<HikariDataSource> database) {
+            this.database = database;
+        }
 
         @BeforeEach
         void migrate() {
-            dataSource = database();
+            dataSource = database.get();
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("hotels"), "./data", "", DataSize.ofMegabytes(1)));
             jdbc = JdbcClient.create(dataSource);
         }
 
         @AfterEach
         void drop() {
-            release(dataSource);
+            TestDatabases.release(dataSource);
         }
 
         @Test

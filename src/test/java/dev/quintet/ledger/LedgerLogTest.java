@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.support.TestDatabases;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,27 +31,15 @@ class LedgerLogTest {
 
     @Nested
     class OnH2 extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.h2();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            dataSource.close();
+        OnH2() {
+            super(TestDatabases::h2);
         }
     }
 
     @Nested
     class OnPostgres extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.postgres();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            TestDatabases.dropPostgres(dataSource);
+        OnPostgres() {
+            super(TestDatabases::postgres);
         }
     }
 
@@ -83,20 +72,22 @@ class LedgerLogTest {
         HikariDataSource dataSource;
         LedgerLog log;
 
-        abstract HikariDataSource database();
+        private final Supplier<HikariDataSource> database;
 
-        abstract void release(HikariDataSource dataSource);
+        Contract(Supplier<HikariDataSource> database) {
+            this.database = database;
+        }
 
         @BeforeEach
         void migrate() {
-            dataSource = database();
+            dataSource = database.get();
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("ledger"), "", "", DataSize.ofMegabytes(1)));
             log = new LedgerLog(JdbcClient.create(dataSource), dataSource, new DataSourceTransactionManager(dataSource));
         }
 
         @AfterEach
         void drop() {
-            release(dataSource);
+            TestDatabases.release(dataSource);
         }
 
         @ParameterizedTest(name = "seed {0}")

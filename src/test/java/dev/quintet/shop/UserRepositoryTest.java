@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.support.TestDatabases;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,27 +27,15 @@ class UserRepositoryTest {
 
     @Nested
     class OnH2 extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.h2();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            dataSource.close();
+        OnH2() {
+            super(TestDatabases::h2);
         }
     }
 
     @Nested
     class OnPostgres extends Contract {
-        @Override
-        HikariDataSource database() {
-            return TestDatabases.postgres();
-        }
-
-        @Override
-        void release(HikariDataSource dataSource) {
-            TestDatabases.dropPostgres(dataSource);
+        OnPostgres() {
+            super(TestDatabases::postgres);
         }
     }
 
@@ -55,9 +44,11 @@ class UserRepositoryTest {
         HikariDataSource dataSource;
         UserRepository repository;
 
-        abstract HikariDataSource database();
+        private final Supplier<HikariDataSource> database;
 
-        abstract void release(HikariDataSource dataSource);
+        Contract(Supplier<HikariDataSource> database) {
+            this.database = database;
+        }
 
         static void migrate(HikariDataSource dataSource) {
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("shop"), "", "", DataSize.ofMegabytes(1)));
@@ -65,14 +56,14 @@ class UserRepositoryTest {
 
         @BeforeEach
         void setUp() {
-            dataSource = database();
+            dataSource = database.get();
             migrate(dataSource);
             repository = new UserRepository(JdbcClient.create(dataSource), dataSource);
         }
 
         @AfterEach
         void drop() {
-            release(dataSource);
+            TestDatabases.release(dataSource);
         }
 
         @Test

@@ -49,6 +49,15 @@ public final class TestDatabases {
                 + (adminUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
+    /** Closes an H2 test database, drops a PostgreSQL one. */
+    public static void release(HikariDataSource dataSource) {
+        if (dataSource.getJdbcUrl().startsWith("jdbc:h2:")) {
+            dataSource.close();
+        } else {
+            dropPostgres(dataSource);
+        }
+    }
+
     public static void dropPostgres(HikariDataSource dataSource) {
         String url = dataSource.getJdbcUrl();
         String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
