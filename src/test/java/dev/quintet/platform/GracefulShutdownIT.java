@@ -121,7 +121,7 @@ class GracefulShutdownIT {
             Http http = new Http(server.port);
             assertThat(http.get("/api/cars/999").json().get("serialNumber").asLong()).isEqualTo(999);
 
-            // while the server holds the database, the CLI reaches it through H2's automatic server mode
+            // while the server holds the database, the CLI reaches it through the server's H2 TCP port
             QuintetProcess.Result list = QuintetProcess.cli(data, "cars", "list", "--limit", "2");
             assertThat(list.exit()).as(list.output()).isZero();
             assertThat(list.output()).contains("(2 of 1000 cars)");
