@@ -38,7 +38,7 @@ public final class QuintetProcess implements AutoCloseable {
         builder.environment().put("QUINTET_DATA", data.toString());
         builder.environment().putAll(env);
         QuintetProcess server = new QuintetProcess(builder.start(), log, port);
-        server.awaitReady(Duration.ofSeconds(60));
+        server.awaitReady(Duration.ofSeconds(180)); // generous: a loaded 2-core machine takes over a minute
         return server;
     }
 
