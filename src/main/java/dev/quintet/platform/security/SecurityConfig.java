@@ -2,8 +2,13 @@ package dev.quintet.platform.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -40,12 +45,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    /** Every admin operation, in one place: a new admin endpoint is added here. */
-    static final List<RequestMatcher> ADMIN_OPERATIONS = List.of(
-            pathPattern(HttpMethod.POST, "/api/ledger/nodes"),
-            pathPattern(HttpMethod.DELETE, "/api/ledger/nodes"),
-            pathPattern(HttpMethod.POST, "/api/ledger/reconcile"),
-            pathPattern(HttpMethod.DELETE, "/imports/{importId}"));
+    /** Every admin operation, in one place: a new admin endpoint is added here (the API docs follow). */
+    static final List<AdminOperation> ADMIN_OPERATIONS = List.of(
+            new AdminOperation(HttpMethod.POST, "/api/ledger/nodes"),
+            new AdminOperation(HttpMethod.DELETE, "/api/ledger/nodes"),
+            new AdminOperation(HttpMethod.POST, "/api/ledger/reconcile"),
+            new AdminOperation(HttpMethod.DELETE, "/imports/{importId}"));
+
+    /** What the API docs call the admin token. */
+    static final String ADMIN_SCHEME = "adminToken";
 
     /** The console is the only browser application; everything else is an API whose clients hold no token. */
     static final RequestMatcher CONSOLE = pathPattern("/console/**");
@@ -55,7 +63,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties properties, AdminToken adminToken) {
         CrossSiteWrite crossSite = new CrossSiteWrite();
-        RequestMatcher admin = new OrRequestMatcher(ADMIN_OPERATIONS);
+        RequestMatcher admin = new OrRequestMatcher(ADMIN_OPERATIONS.stream().map(AdminOperation::matcher).toList());
 
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
@@ -100,6 +108,23 @@ class SecurityConfig {
         return new AdminToken(properties.adminToken());
     }
 
+    /** The docs mark the admin operations, and Swagger UI's "Authorize" sends the token with them. */
+    @Bean
+    OpenApiCustomizer adminOperationsInTheDocs() {
+        return openApi -> {
+            openApi.schemaRequirement(ADMIN_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("QUINTET_ADMIN_TOKEN; unset, admin operations are served to loopback clients only"));
+            for (AdminOperation admin : ADMIN_OPERATIONS) {
+                PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get(admin.path());
+                Operation operation = path == null ? null
+                        : path.readOperationsMap().get(PathItem.HttpMethod.valueOf(admin.method().name()));
+                if (operation != null) { // null when the service is not running here
+                    operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_SCHEME));
+                }
+            }
+        };
+    }
+
     private static AuthorizationManager<RequestAuthorizationContext> adminRule(AdminProperties properties) {
         if (properties.tokenConfigured()) {
             return AuthorityAuthorizationManager.hasRole(AdminToken.ROLE);
@@ -108,5 +133,13 @@ class SecurityConfig {
         return AuthorizationManagers.anyOf(LOOPBACK.stream()
                 .map(IpAddressAuthorizationManager::hasIpAddress)
                 .toArray(IpAddressAuthorizationManager[]::new));
+    }
+
+    /** An admin operation: a method and a path pattern, as its controller maps it. */
+    record AdminOperation(HttpMethod method, String path) {
+
+        RequestMatcher matcher() {
+            return pathPattern(method, path);
+        }
     }
 }

@@ -95,6 +95,21 @@ class AdminTokenTest {
         assertThat(send(request("/api/ledger/nodes").GET()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void healthMetricsAndDocsStayOpenAndTheDocsMarkTheAdminOperations() throws Exception {
+        for (String open : new String[] {"/health", "/health/readiness", "/metrics", "/docs", "/openapi.json"}) {
+            assertThat(send(request(open).GET()).statusCode()).as(open).isIn(200, 302);
+        }
+        JsonNode spec = json(send(request("/openapi.json").GET()));
+        assertThat(spec.at("/components/securitySchemes/adminToken/scheme").asString()).isEqualTo("bearer");
+        for (String admin : new String[] {"/paths/~1api~1ledger~1reconcile/post", "/paths/~1api~1ledger~1nodes/post",
+                "/paths/~1api~1ledger~1nodes/delete", "/paths/~1imports~1{importId}/delete"}) {
+            assertThat(spec.at(admin + "/security/0/adminToken").isArray()).as(admin).isTrue();
+        }
+        assertThat(spec.at("/paths/~1update/post/security").isMissingNode()).isTrue();
+        assertThat(spec.at("/paths/~1imports/post/security").isMissingNode()).isTrue();
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path));
     }
