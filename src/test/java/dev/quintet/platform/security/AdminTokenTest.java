@@ -2,7 +2,10 @@ package dev.quintet.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quintet.platform.cli.QuintetCli;
 import dev.quintet.support.Http;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +15,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /** With QUINTET_ADMIN_TOKEN set, admin operations need it, from loopback too; the open contracts do not. */
@@ -25,6 +31,9 @@ class AdminTokenTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     final HttpClient client = HttpClient.newHttpClient();
     String base;
@@ -108,6 +117,15 @@ class AdminTokenTest {
         }
         assertThat(spec.at("/paths/~1update/post/security").isMissingNode()).isTrue();
         assertThat(spec.at("/paths/~1imports/post/security").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theLedgerCliSendsTheTokenItIsConfiguredWith() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = QuintetCli.commandLine(context).setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()));
+        int exit = cli.execute("ledger", "reconcile", "--check", "--host", "localhost:" + port);
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("\"nodes\":[]");
     }
 
     private HttpRequest.Builder request(String path) {
