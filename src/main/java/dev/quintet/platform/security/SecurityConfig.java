@@ -2,6 +2,7 @@ package dev.quintet.platform.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
+import dev.quintet.platform.QuintetProperties;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -55,8 +56,14 @@ class SecurityConfig {
     /** What the API docs call the admin token. */
     static final String ADMIN_SCHEME = "adminToken";
 
-    /** The console is the only browser application; everything else is an API whose clients hold no token. */
-    static final RequestMatcher CONSOLE = pathPattern("/console/**");
+    /**
+     * The console's pages, one per service: the only browser application; everything else is an API whose
+     * clients hold no token. Named per service so that the shop's contract keeps answering its own
+     * {@code /console/users} (a reserved collection name: 400).
+     */
+    static final RequestMatcher CONSOLE = new OrRequestMatcher(QuintetProperties.ALL_SERVICES.stream()
+            .map(service -> (RequestMatcher) pathPattern("/console/" + service + "/**"))
+            .toList());
 
     private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
 
