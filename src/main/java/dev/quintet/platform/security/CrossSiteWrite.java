@@ -2,6 +2,7 @@ package dev.quintet.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -33,7 +34,7 @@ final class CrossSiteWrite implements RequestMatcher {
             return null;
         }
         String site = request.getHeader(SEC_FETCH_SITE);
-        if (site != null && FOREIGN_SITES.contains(site.strip().toLowerCase())) {
+        if (site != null && FOREIGN_SITES.contains(site.strip().toLowerCase(Locale.ROOT))) {
             return "the browser sent this write from another site (Sec-Fetch-Site: " + site + ")";
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
