@@ -42,6 +42,13 @@
     if (car && input) input.value = car.dataset.serial;
   });
 
+  // The console's writes need its CSRF token (the API's do not); the layout puts it in two meta tags.
+  document.addEventListener("htmx:configRequest", event => {
+    const token = document.querySelector("meta[name=csrf-token]")?.content;
+    const header = document.querySelector("meta[name=csrf-header]")?.content;
+    if (token && header) event.detail.headers[header] = token;
+  });
+
   // htmx leaves the page as it was when a request fails; say so instead of doing nothing.
   function toast(message) {
     const box = document.getElementById("toast");

@@ -1,5 +1,6 @@
 package dev.quintet.ledger;
 
+import dev.quintet.platform.security.AdminProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,12 @@ class LedgerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    private final AdminProperties admin;
+
+    LedgerCommand(AdminProperties admin) {
+        this.admin = admin;
+    }
 
     @Override
     public Integer call() {
@@ -47,6 +55,10 @@ class LedgerCommand implements Callable<Integer> {
     }
 
     private int call(String host, HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (admin.tokenConfigured()) {
+            // reconcile is an admin operation: the CLI sends the QUINTET_ADMIN_TOKEN the server reads too
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + admin.adminToken());
+        }
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofMinutes(5)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.quintet.platform;
 
 import dev.quintet.platform.data.DatabaseTopology;
+import dev.quintet.platform.security.AdminProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,11 +18,13 @@ class StartupReport {
     private final QuintetProperties properties;
     private final Instance instance;
     private final DatabaseTopology topology;
+    private final AdminProperties admin;
 
-    StartupReport(QuintetProperties properties, Instance instance, DatabaseTopology topology) {
+    StartupReport(QuintetProperties properties, Instance instance, DatabaseTopology topology, AdminProperties admin) {
         this.properties = properties;
         this.instance = instance;
         this.topology = topology;
+        this.admin = admin;
     }
 
     @EventListener
@@ -33,5 +36,6 @@ class StartupReport {
         int port = web.getWebServer().getPort();
         log.info("Quintet {} ready on http://localhost:{}/ (console /console/, API docs /docs): services {}, {} {} at {}",
                 instance.name(), port, properties.services(), db.kind(), db.primary() ? "primary" : "standby", db.url());
+        log.info("Security: the five contracts are open, cross-site browser writes are refused, {}", admin.mode());
     }
 }

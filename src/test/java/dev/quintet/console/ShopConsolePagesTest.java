@@ -3,6 +3,7 @@ package dev.quintet.console;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -47,7 +48,7 @@ class ShopConsolePagesTest {
 
     @Test
     void addingAUserStoresItAndShowsItsCollection() throws Exception {
-        mvc.perform(post("/console/shop/users").header("HX-Request", "true")
+        mvc.perform(post("/console/shop/users").with(csrf()).header("HX-Request", "true")
                         .param("collection", "console-added").param("name", "Zoë").param("age", "41"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Added Zoë to console-added"), containsString(">Zoë<"),
@@ -57,13 +58,13 @@ class ShopConsolePagesTest {
 
     @Test
     void aBadFormSaysWhatIsWrongAndStoresNothing() throws Exception {
-        mvc.perform(post("/console/shop/users").header("HX-Request", "true")
+        mvc.perform(post("/console/shop/users").with(csrf()).header("HX-Request", "true")
                         .param("collection", "console-bad").param("name", "Al").param("age", "forty"))
                 .andExpect(content().string(containsString("“forty” is not an age")));
-        mvc.perform(post("/console/shop/users").header("HX-Request", "true")
+        mvc.perform(post("/console/shop/users").with(csrf()).header("HX-Request", "true")
                         .param("collection", "api").param("name", "Al").param("age", "4"))
                 .andExpect(content().string(containsString("&#39;api&#39; cannot name a collection")));
-        mvc.perform(post("/console/shop/users").param("collection", "console-bad").param("name", "").param("age", "4"))
+        mvc.perform(post("/console/shop/users").with(csrf()).param("collection", "console-bad").param("name", "").param("age", "4"))
                 .andExpect(content().string(allOf(containsString("A name has 1 to 255 characters."), containsString("<html"))));
         Assertions.assertThat(shop.collections()).doesNotContainKeys("console-bad", "api");
     }

@@ -34,7 +34,7 @@ public final class Problems {
     }
 
     /** The same problem as JSON text, for the few places that answer before Spring MVC runs. */
-    static String json(HttpStatus status, String detail, String path) {
+    public static String json(HttpStatus status, String detail, String path) {
         ProblemDetail problem = of(status, detail);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
