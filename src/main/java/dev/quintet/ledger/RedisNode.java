@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One Redis node and the ledger's layout in it. Under the prefix {@code quintet:ledger:}:
@@ -100,12 +102,18 @@ final class RedisNode implements AutoCloseable {
     private static final String[] KEYS = {POSITION, NAMES, RECORD};
 
     final String url;
+    /** The address as logs, the status endpoint and the console show it: without its password. */
+    final String shown;
+    private final String password;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
 
     RedisNode(String url, ClientResources resources, Duration timeout) {
         this.url = url;
+        this.shown = shown(url);
         RedisURI uri = RedisURI.create(url);
+        String user = userPart(url);
+        this.password = user == null || user.isEmpty() ? null : user.substring(user.indexOf(':') + 1);
         uri.setTimeout(timeout);
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
@@ -117,6 +125,40 @@ final class RedisNode implements AutoCloseable {
                 .build());
     }
 
+    /** The address with the password of its user part masked: redis://user:****@host:port. */
+    static String shown(String url) {
+        String user = userPart(url);
+        if (user == null) {
+            return url;
+        }
+        int colon = user.indexOf(':');
+        // redis://secret@host is a password alone, as Lettuce reads it
+        String masked = colon < 0 ? "****" : user.substring(0, colon + 1) + "****";
+        int scheme = url.indexOf("://") + 3;
+        return url.substring(0, scheme) + masked + url.substring(scheme + user.length());
+    }
+
+    /** What comes between {@code scheme://} and {@code @host}, or null when there is no such part. */
+    private static String userPart(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int path = url.indexOf('/', scheme + 3);
+        int at = url.lastIndexOf('@', path < 0 ? url.length() : path);
+        return at < scheme + 3 ? null : url.substring(scheme + 3, at);
+    }
+
+    /** The text with this node's password masked: an error message may quote the address. */
+    String scrub(String text) {
+        return text == null ? null : password == null ? text.replace(url, shown) : text.replace(password, "****");
+    }
+
+    /** The host of a node address (checked by {@link #normalise}). */
+    static String host(String url) {
+        return RedisURI.create(url).getHost();
+    }
+
     /** Checks a node address; throws IllegalArgumentException naming the problem. */
     static String normalise(String url) {
         if (url == null || url.isBlank()) {
@@ -124,15 +166,16 @@ final class RedisNode implements AutoCloseable {
         }
         String trimmed = url.trim();
         if (!trimmed.startsWith("redis://") && !trimmed.startsWith("rediss://")) {
-            throw new IllegalArgumentException("a node address starts with redis:// or rediss://, got '" + trimmed + "'");
+            throw new IllegalArgumentException("a node address starts with redis:// or rediss://, got '" + shown(trimmed) + "'");
         }
         try {
             RedisURI uri = RedisURI.create(trimmed);
             if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new IllegalArgumentException("no host in '" + trimmed + "'");
+                throw new IllegalArgumentException("no host in '" + shown(trimmed) + "'");
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a Redis address: '" + trimmed + "' (" + e.getMessage() + ")");
+            String why = e.getMessage() == null ? "" : " (" + e.getMessage().replace(trimmed, shown(trimmed)) + ")";
+            throw new IllegalArgumentException("not a Redis address: '" + shown(trimmed) + "'" + why);
         }
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
@@ -268,11 +311,16 @@ final class RedisNode implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAsync().join();
+    }
+
+    /** Closes the connection and the client without waiting, so many nodes close at once. */
+    CompletableFuture<Void> closeAsync() {
         StatefulRedisConnection<String, String> c = connection;
-        if (c != null) {
-            c.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        CompletableFuture<Void> closed = c == null ? CompletableFuture.completedFuture(null) : c.closeAsync();
+        return closed.exceptionally(e -> null)
+                .thenCompose(done -> client.shutdownAsync(0, 2, TimeUnit.SECONDS))
+                .exceptionally(e -> null);
     }
 
     private record Script(String text, String sha) {
