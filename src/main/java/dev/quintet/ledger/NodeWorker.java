@@ -222,6 +222,9 @@ final class NodeWorker {
             if (known == -2) {
                 // (re)starting, or after a failure: the node's own position is the truth
                 long position = node.position();
+                if (!holding()) {
+                    return true; // the lease ran out while the node was slow: ask for it again before writing
+                }
                 if (position < 0 || position > ledgerLog.head()) {
                     // no copy, a copy cut short, or a copy of another log: start from a full copy
                     fullCopy();
@@ -234,6 +237,9 @@ final class NodeWorker {
             if (entries.isEmpty()) {
                 state = State.IN_SYNC;
                 return false;
+            }
+            if (!holding()) {
+                return true;
             }
             state = State.CATCHING_UP;
             long position = node.apply(entries);

@@ -1,17 +1,19 @@
 package dev.quintet.ledger;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Redis node and the ledger's layout in it. Under the prefix {@code quintet:ledger:}:
@@ -106,12 +110,18 @@ final class RedisNode implements AutoCloseable {
     final String shown;
     private final String password;
     private final RedisClient client;
+    private final RedisURI uri;
+    private final Duration timeout;
     private volatile StatefulRedisConnection<String, String> connection;
+    /** The connection attempt under way, shared by every caller; guarded by "this". */
+    private CompletableFuture<StatefulRedisConnection<String, String>> connecting;
+    private boolean closed;
 
     RedisNode(String url, ClientResources resources, Duration timeout) {
         this.url = url;
         this.shown = shown(url);
-        RedisURI uri = RedisURI.create(url);
+        this.uri = RedisURI.create(url);
+        this.timeout = timeout;
         String user = userPart(url);
         this.password = user == null || user.isEmpty() ? null : user.substring(user.indexOf(':') + 1);
         uri.setTimeout(timeout);
@@ -180,18 +190,67 @@ final class RedisNode implements AutoCloseable {
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
+    /**
+     * The connection, connecting first if need be: waits at most {@code timeout} and never under a lock.
+     * (RedisClient.connect() waits with no deadline of its own: in a cold process the first connection
+     * took seconds, holding the delivery threads while their leases ran out and another instance took over.)
+     * An attempt that outlasts the wait goes on and is kept when it succeeds; a later call waits for it
+     * rather than starting another.
+     */
     private RedisCommands<String, String> redis() {
         StatefulRedisConnection<String, String> c = connection;
-        if (c == null) {
-            synchronized (this) {
-                c = connection;
-                if (c == null) {
-                    c = client.connect();
-                    connection = c;
-                }
+        if (c != null) {
+            return c.sync();
+        }
+        CompletableFuture<StatefulRedisConnection<String, String>> attempt;
+        synchronized (this) {
+            if (closed) {
+                throw new RedisConnectionException("node " + shown + " is closed");
+            }
+            if (connection != null) {
+                return connection.sync();
+            }
+            if (connecting == null) {
+                // connectAsync itself runs for seconds in a cold process (measured 2-2.5 s: class loading, the
+                // event loops starting) before it returns a future; it starts on a thread of its own
+                CompletableFuture<StatefulRedisConnection<String, String>> started = CompletableFuture
+                        .supplyAsync(() -> client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture(),
+                                task -> Thread.ofVirtual().name("ledger-connect").start(task))
+                        .thenCompose(future -> future);
+                connecting = started;
+                started.whenComplete((made, failure) -> connected(started, made));
+            }
+            attempt = connecting;
+        }
+        try {
+            return attempt.get(timeout.toMillis(), TimeUnit.MILLISECONDS).sync();
+        } catch (TimeoutException e) {
+            throw new RedisConnectionException("no connection to " + shown + " within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new RedisConnectionException(scrub(String.valueOf(cause)), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisConnectionException("interrupted while connecting to " + shown);
+        }
+    }
+
+    /** An attempt ended: keep its connection (or close it, when the node was closed meanwhile). */
+    private void connected(CompletableFuture<StatefulRedisConnection<String, String>> attempt,
+                           StatefulRedisConnection<String, String> made) {
+        boolean discard;
+        synchronized (this) {
+            if (connecting == attempt) {
+                connecting = null;
+            }
+            discard = made != null && closed;
+            if (made != null && !closed) {
+                connection = made;
             }
         }
-        return c.sync();
+        if (discard) {
+            made.closeAsync();
+        }
     }
 
     /** The last position applied, or -1 when the node holds no copy. */
@@ -311,12 +370,23 @@ final class RedisNode implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAsync().join();
+        try {
+            // bounded: a node that never answers must not hold up whoever closes it
+            closeAsync().get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // closing is best effort: the client's threads are shared and stop with the process
+        }
     }
 
     /** Closes the connection and the client without waiting, so many nodes close at once. */
     CompletableFuture<Void> closeAsync() {
-        StatefulRedisConnection<String, String> c = connection;
+        StatefulRedisConnection<String, String> c;
+        synchronized (this) {
+            closed = true;
+            c = connection;
+        }
         CompletableFuture<Void> closed = c == null ? CompletableFuture.completedFuture(null) : c.closeAsync();
         return closed.exceptionally(e -> null)
                 .thenCompose(done -> client.shutdownAsync(0, 2, TimeUnit.SECONDS))

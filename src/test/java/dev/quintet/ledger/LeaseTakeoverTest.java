@@ -31,11 +31,13 @@ class LeaseTakeoverTest {
         try (RedisServer redis = RedisServer.start()) {
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("ledger"), "", "", DataSize.ofMegabytes(1)));
             LedgerLog log = new LedgerLog(JdbcClient.create(dataSource), dataSource, new DataSourceTransactionManager(dataSource));
-            LedgerProperties settings = new LedgerProperties("", "", Duration.ofSeconds(5), Duration.ofMillis(900), 500,
-                    Duration.ofMillis(200), Duration.ofSeconds(1), "", 64, 2);
+            // the node timeout well under a third of the lease, as in production (2 s against 10 s): a holder
+            // whose node is slow (here: the first connection of a cold process) keeps renewing its lease
+            LedgerProperties settings = new LedgerProperties("", "", Duration.ofSeconds(5), Duration.ofMillis(2400), 500,
+                    Duration.ofMillis(200), Duration.ofMillis(500), "", 64, 2);
             ScheduledExecutorService steps = Executors.newScheduledThreadPool(2);
-            NodeWorker a = new NodeWorker(new RedisNode(redis.url(), resources, Duration.ofSeconds(1)), log, settings, "instance-a", steps);
-            NodeWorker b = new NodeWorker(new RedisNode(redis.url(), resources, Duration.ofSeconds(1)), log, settings, "instance-b", steps);
+            NodeWorker a = new NodeWorker(new RedisNode(redis.url(), resources, settings.timeout()), log, settings, "instance-a", steps);
+            NodeWorker b = new NodeWorker(new RedisNode(redis.url(), resources, settings.timeout()), log, settings, "instance-b", steps);
             a.start();
             Thread.sleep(300);
             b.start();
