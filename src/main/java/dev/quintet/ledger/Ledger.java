@@ -220,11 +220,28 @@ public class Ledger {
         return added;
     }
 
+    /** The node's full address when {@code url} is one shown with its password masked, else {@code url}. */
+    private String unmask(String url) {
+        if (!url.equals(RedisNode.shown(url))) {
+            return url; // a password is given: it is the full address already
+        }
+        for (String node : ledgerLog.addedNodes()) {
+            if (!node.equals(url) && RedisNode.shown(node).equals(url)) {
+                return node;
+            }
+        }
+        return url;
+    }
+
     /** What removing a node came to. */
     public enum NodeRemoval { REMOVED, UNKNOWN, CONFIGURED }
 
+    /**
+     * Stops delivering to a node added through the API. The address may be given as the status shows it,
+     * with its password masked: whoever reads the node list can remove a node without knowing it.
+     */
     public NodeRemoval removeNode(String url) {
-        String normal = RedisNode.normalise(url);
+        String normal = unmask(RedisNode.normalise(url));
         if (delivery.configuredNodes().containsKey(normal)) {
             return NodeRemoval.CONFIGURED;
         }

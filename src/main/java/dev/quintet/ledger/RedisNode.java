@@ -218,9 +218,12 @@ final class RedisNode implements AutoCloseable {
                                 task -> Thread.ofVirtual().name("ledger-connect").start(task))
                         .thenCompose(future -> future);
                 connecting = started;
+                // (an attempt that is complete already runs this at once, on this thread: hence "started" below)
                 started.whenComplete((made, failure) -> connected(started, made));
+                attempt = started;
+            } else {
+                attempt = connecting;
             }
-            attempt = connecting;
         }
         try {
             return attempt.get(timeout.toMillis(), TimeUnit.MILLISECONDS).sync();
