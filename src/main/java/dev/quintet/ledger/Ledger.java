@@ -54,6 +54,20 @@ public class Ledger {
         }
     }
 
+    /** Thrown when a node's host is not among QUINTET_LEDGER_ALLOWED_HOSTS: bad input. */
+    public static class NodeRefused extends RuntimeException {
+        NodeRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown when the ledger has QUINTET_LEDGER_MAX_NODES nodes already: the request is fine, the state full. */
+    public static class TooManyNodes extends RuntimeException {
+        TooManyNodes(String message) {
+            super(message);
+        }
+    }
+
     /** Checks a timestamp of the form YYYYMMDDhhmmss; returns a message naming the problem, or null. */
     public static String checkTimestamp(long timestamp) {
         String text = Long.toString(timestamp);
@@ -101,7 +115,7 @@ public class Ledger {
                     return LedgerState.versions(read.versions());
                 }
             } catch (RuntimeException e) {
-                log.debug("read from {} failed: {}", worker.node.url, e.toString());
+                log.debug("read from {} failed: {}", worker.node.shown, worker.node.scrub(e.toString()));
             }
         }
         if (start < 0) {
@@ -128,7 +142,7 @@ public class Ledger {
                     break;
                 }
             } catch (RuntimeException e) {
-                log.debug("dump from {} failed: {}", worker.node.url, e.toString());
+                log.debug("dump from {} failed: {}", worker.node.shown, worker.node.scrub(e.toString()));
             }
         }
         if (records == null) {
@@ -149,7 +163,7 @@ public class Ledger {
 
     // --- nodes ---------------------------------------------------------------------------------------
 
-    /** A node as the status endpoint and the console show it. */
+    /** A node as the status endpoint and the console show it; its address without the password. */
     public record Node(String url, String source, String state, long appliedPosition, long lag, String deliveredBy,
                        String lastError, Long reportedAt) {
     }
@@ -163,9 +177,10 @@ public class Ledger {
         Map<String, LedgerLog.Lease> leases = ledgerLog.leases();
         long now = System.currentTimeMillis();
         List<Node> nodes = new ArrayList<>();
-        delivery.nodes().forEach((url, source) -> {
-            LedgerLog.Lease lease = leases.get(url);
-            NodeWorker local = delivery.worker(url);
+        delivery.nodes().forEach((address, source) -> {
+            LedgerLog.Lease lease = leases.get(address);
+            String url = RedisNode.shown(address);
+            NodeWorker local = delivery.worker(address);
             if (local != null && local.holding()) {
                 // this instance delivers: its own view is the freshest
                 long applied = local.applied();
@@ -183,22 +198,50 @@ public class Ledger {
         return new Status(head, nodes);
     }
 
-    /** Adds a node through the API; returns false when it is known already. */
+    /**
+     * Adds a node through the API; returns false when it is known already. Throws {@link NodeRefused} when
+     * its host is not allowed, {@link TooManyNodes} when the ledger has as many nodes as it may.
+     */
     public boolean addNode(String url) {
         String normal = RedisNode.normalise(url);
-        if (delivery.configuredNodes().containsKey(normal)) {
+        String refusal = delivery.refusal(normal);
+        if (refusal != null) {
+            throw new NodeRefused(refusal);
+        }
+        if (delivery.nodes().containsKey(normal) || delivery.configuredNodes().containsKey(normal)) {
             return false;
+        }
+        String full = delivery.full();
+        if (full != null) {
+            throw new TooManyNodes(full);
         }
         boolean added = ledgerLog.addNode(normal);
         delivery.refresh();
         return added;
     }
 
+    /** The node's full address when {@code url} is one shown with its password masked, else {@code url}. */
+    private String unmask(String url) {
+        if (!url.equals(RedisNode.shown(url))) {
+            return url; // a password is given: it is the full address already
+        }
+        for (String node : ledgerLog.addedNodes()) {
+            if (!node.equals(url) && RedisNode.shown(node).equals(url)) {
+                return node;
+            }
+        }
+        return url;
+    }
+
     /** What removing a node came to. */
     public enum NodeRemoval { REMOVED, UNKNOWN, CONFIGURED }
 
+    /**
+     * Stops delivering to a node added through the API. The address may be given as the status shows it,
+     * with its password masked: whoever reads the node list can remove a node without knowing it.
+     */
     public NodeRemoval removeNode(String url) {
-        String normal = RedisNode.normalise(url);
+        String normal = unmask(RedisNode.normalise(url));
         if (delivery.configuredNodes().containsKey(normal)) {
             return NodeRemoval.CONFIGURED;
         }
@@ -221,14 +264,16 @@ public class Ledger {
         for (String url : delivery.nodes().keySet()) {
             NodeWorker worker = delivery.worker(url);
             if (worker == null) {
-                reports.add(new Reconciliation(url, "skipped: this process does not deliver", -1, 0, List.of(), 0));
+                reports.add(new Reconciliation(RedisNode.shown(url), "skipped: this process does not deliver", -1, 0,
+                        List.of(), 0));
                 continue;
             }
             try {
                 NodeWorker.Report r = worker.reconcile(repair);
                 reports.add(new Reconciliation(r.url(), r.outcome(), r.position(), r.names(), r.differing(), r.repaired()));
             } catch (RuntimeException e) {
-                reports.add(new Reconciliation(url, "unreachable: " + e.getMessage(), -1, 0, List.of(), 0));
+                reports.add(new Reconciliation(worker.node.shown, "unreachable: " + worker.node.scrub(e.getMessage()), -1, 0,
+                        List.of(), 0));
             }
         }
         return reports;

@@ -119,23 +119,33 @@ class LedgerController {
     }
 
     @PostMapping("/api/ledger/nodes")
-    @Operation(summary = "Add a Redis node: it gets a full copy, then follows the log; 409 when known")
+    @Operation(summary = "Add a Redis node: it gets a full copy, then follows the log; 409 when known or when the "
+            + "ledger has QUINTET_LEDGER_MAX_NODES nodes; 400 when its host is not in QUINTET_LEDGER_ALLOWED_HOSTS")
     ResponseEntity<Map<String, String>> addNode(@Valid @RequestBody NewNode node) {
         String url = normalise(node.url());
-        if (!ledger.addNode(url)) {
-            throw ApiException.conflict("node " + url + " is known already");
+        String shown = RedisNode.shown(url);
+        try {
+            if (!ledger.addNode(url)) {
+                throw ApiException.conflict("node " + shown + " is known already");
+            }
+        } catch (Ledger.NodeRefused e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (Ledger.TooManyNodes e) {
+            // 409, not 400: the request is well-formed and succeeds once a node is removed
+            throw ApiException.conflict(e.getMessage());
         }
-        return ResponseEntity.created(URI.create("/api/ledger/nodes")).body(Map.of("url", url));
+        return ResponseEntity.created(URI.create("/api/ledger/nodes")).body(Map.of("url", shown));
     }
 
     @DeleteMapping("/api/ledger/nodes")
     @Operation(summary = "Stop delivering to a node added through the API (its data stays on it)")
     Map<String, String> removeNode(@RequestParam String url) {
         String normal = normalise(url);
+        String shown = RedisNode.shown(normal);
         return switch (ledger.removeNode(normal)) {
-            case REMOVED -> Map.of("url", normal, "removed", "true");
-            case UNKNOWN -> throw ApiException.notFound("no node " + normal + " was added through the API");
-            case CONFIGURED -> throw ApiException.conflict("node " + normal
+            case REMOVED -> Map.of("url", shown, "removed", "true");
+            case UNKNOWN -> throw ApiException.notFound("no node " + shown + " was added through the API");
+            case CONFIGURED -> throw ApiException.conflict("node " + shown
                     + " comes from QUINTET_LEDGER_NODES (or the nodes file); remove it there");
         };
     }

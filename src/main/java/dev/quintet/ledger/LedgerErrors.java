@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,16 @@ class LedgerErrors {
     @ExceptionHandler(Ledger.Unavailable.class)
     ResponseEntity<ProblemDetail> unavailable(Ledger.Unavailable e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /** The log refused this write's value (a NUL, say): the writer's fault, and nothing was stored. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> refused(DataIntegrityViolationException e) {
+        if (e instanceof DuplicateKeyException) {
+            return database(e); // positions are handed out under a lock: a duplicate is not the writer's doing
+        }
+        return problem(HttpStatus.BAD_REQUEST, "the log refused this value; nothing was changed: "
+                + e.getMostSpecificCause().getMessage());
     }
 
     @ExceptionHandler(DataAccessException.class)

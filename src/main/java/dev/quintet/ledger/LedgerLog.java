@@ -14,10 +14,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -110,47 +114,82 @@ class LedgerLog {
         Long newest;
     }
 
-    private void commit(List<Pending> batch) {
-        List<Appended> results = new ArrayList<>(batch.size());
+    /**
+     * Commits a group in one transaction. When that fails for a reason other than the database being out
+     * of reach, the members are committed again one by one, each answered with its own result: one bad
+     * value (a NUL that PostgreSQL refuses, a name too long for the column) fails only its own write.
+     */
+    private void commit(List<Pending> group) {
         try {
-            tx.executeWithoutResult(status -> {
-                results.clear();
-                long position = lockHead();
-                Map<String, Known> known = new HashMap<>();
-                List<Object[]> rows = new ArrayList<>();
-                for (Pending w : batch) {
-                    Known k = known.computeIfAbsent(w.name(), this::load);
-                    if (w.kind() == LogEntry.UPDATE) {
-                        if (k.tombstone != null && w.ts() <= k.tombstone) {
-                            results.add(new Appended(position, k.tombstone));
-                            continue;
-                        }
-                        k.newest = k.newest == null ? w.ts() : Math.max(k.newest, w.ts());
-                        rows.add(new Object[] {++position, "u", w.name(), w.author(), w.ts()});
-                        results.add(new Appended(position, null));
-                    } else {
-                        if (k.newest == null) {
-                            results.add(new Appended(position, Long.MIN_VALUE)); // nothing to remove
-                            continue;
-                        }
-                        k.tombstone = k.tombstone == null ? k.newest : Math.max(k.tombstone, k.newest);
-                        k.newest = null;
-                        rows.add(new Object[] {++position, "r", w.name(), null, k.tombstone});
-                        results.add(new Appended(position, null));
+            complete(group, commitTogether(group));
+        } catch (RuntimeException e) {
+            if (group.size() == 1 || unreachable(e)) {
+                group.forEach(w -> w.done().completeExceptionally(e));
+                return;
+            }
+            for (int i = 0; i < group.size(); i++) {
+                Pending w = group.get(i);
+                try {
+                    complete(List.of(w), commitTogether(List.of(w)));
+                } catch (RuntimeException alone) {
+                    w.done().completeExceptionally(alone);
+                    if (unreachable(alone)) {
+                        // the database went away meanwhile: the rest would only wait for it one by one
+                        group.subList(i + 1, group.size()).forEach(r -> r.done().completeExceptionally(alone));
+                        return;
                     }
                 }
-                if (!rows.isEmpty()) {
-                    template.batchUpdate("insert into ledger_log (position, kind, name, author, ts) values (?, ?, ?, ?, ?)", rows);
-                    jdbc.sql("update ledger_head set position = ? where id = 1").param(position).update();
+            }
+        }
+    }
+
+    /** Whether a failure is the database's, not a write's: retrying writes one by one cannot help then. */
+    private static boolean unreachable(RuntimeException e) {
+        return e instanceof TransactionException || e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessResourceException || e instanceof QueryTimeoutException;
+    }
+
+    private static void complete(List<Pending> group, List<Appended> results) {
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done().complete(results.get(i));
+        }
+    }
+
+    /** One transaction for the whole group; returns each member's result, in order. */
+    private List<Appended> commitTogether(List<Pending> batch) {
+        List<Appended> results = new ArrayList<>(batch.size());
+        tx.executeWithoutResult(status -> {
+            results.clear();
+            long position = lockHead();
+            Map<String, Known> known = new HashMap<>();
+            List<Object[]> rows = new ArrayList<>();
+            for (Pending w : batch) {
+                Known k = known.computeIfAbsent(w.name(), this::load);
+                if (w.kind() == LogEntry.UPDATE) {
+                    if (k.tombstone != null && w.ts() <= k.tombstone) {
+                        results.add(new Appended(position, k.tombstone));
+                        continue;
+                    }
+                    k.newest = k.newest == null ? w.ts() : Math.max(k.newest, w.ts());
+                    rows.add(new Object[] {++position, "u", w.name(), w.author(), w.ts()});
+                    results.add(new Appended(position, null));
+                } else {
+                    if (k.newest == null) {
+                        results.add(new Appended(position, Long.MIN_VALUE)); // nothing to remove
+                        continue;
+                    }
+                    k.tombstone = k.tombstone == null ? k.newest : Math.max(k.tombstone, k.newest);
+                    k.newest = null;
+                    rows.add(new Object[] {++position, "r", w.name(), null, k.tombstone});
+                    results.add(new Appended(position, null));
                 }
-            });
-        } catch (RuntimeException e) {
-            batch.forEach(w -> w.done().completeExceptionally(e));
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(results.get(i));
-        }
+            }
+            if (!rows.isEmpty()) {
+                template.batchUpdate("insert into ledger_log (position, kind, name, author, ts) values (?, ?, ?, ?, ?)", rows);
+                jdbc.sql("update ledger_head set position = ? where id = 1").param(position).update();
+            }
+        });
+        return results;
     }
 
     private Known load(String name) {
@@ -237,6 +276,11 @@ class LedgerLog {
     void releaseLease(String url, String owner) {
         jdbc.sql("update ledger_lease set expires_ms = 0, state = 'released' where url = ? and owner = ?")
                 .param(url).param(owner).update();
+    }
+
+    /** Gives back every lease of {@code owner} in one statement: a process stopping with many nodes. */
+    void releaseLeases(String owner) {
+        jdbc.sql("update ledger_lease set expires_ms = 0, state = 'released' where owner = ?").param(owner).update();
     }
 
     void forgetLease(String url) {

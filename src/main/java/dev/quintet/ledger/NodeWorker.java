@@ -1,25 +1,28 @@
 package dev.quintet.ledger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery loop of one node. It runs on every instance that knows the node, but only the holder of
+ * The delivery of one node, a step at a time on a pool shared by every node's worker. It runs on every instance that knows the node, but only the holder of
  * the node's lease in the database delivers; the others stand by and take over when the lease expires.
  * The holder gives a node without a copy a full copy (the state of the log at one position, then that
  * position), then applies the log after the node's position in batches; when the node is down it
  * retries with exponential backoff, and resumes from the position the node itself reports.
  */
-final class NodeWorker implements Runnable {
+final class NodeWorker {
 
     private static final Logger log = LoggerFactory.getLogger(NodeWorker.class);
 
@@ -29,7 +32,10 @@ final class NodeWorker implements Runnable {
     private final LedgerLog ledgerLog;
     private final LedgerProperties settings;
     private final String owner;
-    private final Semaphore wake = new Semaphore(0);
+    /** Shared by every node's worker: a bounded pool, so threads do not grow with the number of nodes. */
+    private final ScheduledExecutorService steps;
+    /** Held while a step runs, so stopping can wait for the one under way. */
+    private final ReentrantLock stepping = new ReentrantLock();
     /** Held while the node is being changed, so reconciliation sees it still. */
     final ReentrantLock changing = new ReentrantLock();
 
@@ -39,40 +45,66 @@ final class NodeWorker implements Runnable {
     private volatile String lastError;
     private volatile boolean holding;
     private volatile long leaseRenewedAt;
-    private Thread thread;
+    private long backoff = 100;
 
-    NodeWorker(RedisNode node, LedgerLog ledgerLog, LedgerProperties settings, String owner) {
+    // the next step, guarded by "this": an idle wait for new entries that wake() may bring forward; a step
+    // runs only if it is still the latest one scheduled (a cancelled one may have started already)
+    private ScheduledFuture<?> next;
+    private long turn;
+    private boolean waitingForEntries;
+    private boolean woken;
+
+    NodeWorker(RedisNode node, LedgerLog ledgerLog, LedgerProperties settings, String owner,
+               ScheduledExecutorService steps) {
         this.node = node;
         this.ledgerLog = ledgerLog;
         this.settings = settings;
         this.owner = owner;
+        this.steps = steps;
     }
 
     void start() {
-        // a platform thread: under load, a virtual one queues behind every request on the few carriers,
-        // and the replication lag grows with the request rate
-        thread = Thread.ofPlatform().daemon().name("ledger-" + node.url).start(this);
+        schedule(0, false);
     }
 
     /** New entries were committed: deliver now rather than at the next poll. */
-    void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
+    synchronized void wake() {
+        if (next == null) {
+            woken = true; // a step is running: it goes again at once rather than waiting
+        } else if (waitingForEntries) {
+            next.cancel(false);
+            waitingForEntries = false;
+            long mine = ++turn;
+            next = steps.schedule(() -> step(mine), 0, TimeUnit.MILLISECONDS);
         }
     }
 
-    void stop() throws InterruptedException {
+    /** Stops scheduling steps; one under way finishes (or fails once the node is closed). */
+    void signalStop() {
         running = false;
-        wake();
-        if (thread != null) {
-            thread.join(5000);
+        synchronized (this) {
+            if (next != null) {
+                next.cancel(false);
+            }
+        }
+    }
+
+    /** Stops: waits up to {@code wait} for a step under way, gives the lease back, closes the node. */
+    void stop(Duration wait) throws InterruptedException {
+        signalStop();
+        if (stepping.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            stepping.unlock();
         }
         try {
             ledgerLog.releaseLease(node.url, owner);
         } catch (RuntimeException e) {
-            log.debug("could not release the lease on {}: {}", node.url, e.toString());
+            log.debug("could not release the lease on {}: {}", node.shown, e.toString());
         }
         node.close();
+        stopped();
+    }
+
+    void stopped() {
         state = State.STOPPED;
     }
 
@@ -99,43 +131,71 @@ final class NodeWorker implements Runnable {
         return holding && System.currentTimeMillis() < leaseRenewedAt + settings.lease().toMillis();
     }
 
-    @Override
-    public void run() {
-        long backoff = 100;
-        while (running) {
-            try {
-                if (!renewLease()) {
-                    state = State.STANDBY;
-                    sleep(settings.lease().toMillis() / 3);
-                    continue;
-                }
+    private synchronized void schedule(long delayMs, boolean forEntries) {
+        if (!running) {
+            return;
+        }
+        if (forEntries && woken) {
+            delayMs = 0;
+        }
+        woken = false;
+        waitingForEntries = forEntries;
+        try {
+            long mine = ++turn;
+            next = steps.schedule(() -> step(mine), delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            running = false; // the pool is shutting down with the process
+        }
+    }
+
+    /**
+     * One turn of delivery on the shared pool, then the next is scheduled: at once when more entries are
+     * waiting, after a poll interval (or a wake) when in sync, after the backoff when the node is down.
+     */
+    private void step(long mine) {
+        synchronized (this) {
+            if (mine != turn) {
+                return; // replaced by a wake
+            }
+            next = null;
+        }
+        if (!running) {
+            return;
+        }
+        long delay;
+        boolean forEntries = false;
+        stepping.lock();
+        try {
+            if (!renewLease()) {
+                state = State.STANDBY;
+                delay = settings.lease().toMillis() / 3;
+            } else {
                 boolean more = deliverOnce();
                 backoff = 100;
                 lastError = null;
-                if (!more) {
-                    wake.tryAcquire(200, TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                if (state != State.DOWN) {
-                    log.warn("ledger node {} failed ({}); retrying with backoff", node.url, e.toString());
-                }
-                state = State.DOWN;
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                try {
-                    renewLease();
-                    sleep(backoff);
-                } catch (RuntimeException | InterruptedException ignored) {
-                    // the database may be down too; try again after the backoff
-                }
-                backoff = Math.min(backoff * 2, settings.backoffMax().toMillis());
+                delay = more ? 0 : 200;
+                forEntries = !more;
             }
+        } catch (RuntimeException e) {
+            if (!running) {
+                return;
+            }
+            if (state != State.DOWN) {
+                log.warn("ledger node {} failed ({}); retrying with backoff", node.shown, node.scrub(e.toString()));
+            }
+            state = State.DOWN;
+            lastError = node.scrub(e.getClass().getSimpleName() + ": " + e.getMessage());
+            try {
+                renewLease();
+            } catch (RuntimeException ignored) {
+                // the database may be down too; try again after the backoff
+            }
+            delay = backoff;
+            backoff = Math.min(backoff * 2, Math.max(1, settings.backoffMax().toMillis()));
+        } finally {
+            stepping.unlock();
         }
+        schedule(delay, forEntries);
     }
 
     /** Renews the lease at most every third of its length (and reports state); returns whether held. */
@@ -162,6 +222,9 @@ final class NodeWorker implements Runnable {
             if (known == -2) {
                 // (re)starting, or after a failure: the node's own position is the truth
                 long position = node.position();
+                if (!holding()) {
+                    return true; // the lease ran out while the node was slow: ask for it again before writing
+                }
                 if (position < 0 || position > ledgerLog.head()) {
                     // no copy, a copy cut short, or a copy of another log: start from a full copy
                     fullCopy();
@@ -174,6 +237,9 @@ final class NodeWorker implements Runnable {
             if (entries.isEmpty()) {
                 state = State.IN_SYNC;
                 return false;
+            }
+            if (!holding()) {
+                return true;
             }
             state = State.CATCHING_UP;
             long position = node.apply(entries);
@@ -198,7 +264,7 @@ final class NodeWorker implements Runnable {
         node.setPosition(snapshot.position());
         applied = snapshot.position();
         known = snapshot.position();
-        log.info("ledger node {} received a full copy: {} names at position {}", node.url,
+        log.info("ledger node {} received a full copy: {} names at position {}", node.shown,
                 snapshot.records().size(), snapshot.position());
     }
 
@@ -212,13 +278,13 @@ final class NodeWorker implements Runnable {
      */
     Report reconcile(boolean repair) {
         if (!holding()) {
-            return new Report(node.url, "skipped: another instance delivers to this node", applied, 0, List.of(), 0);
+            return new Report(node.shown, "skipped: another instance delivers to this node", applied, 0, List.of(), 0);
         }
         changing.lock();
         try {
             RedisNode.Dump dump = node.dump();
             if (dump.position() < 0) {
-                return new Report(node.url, "no copy yet: the node gets a full copy", -1, 0, List.of(), 0);
+                return new Report(node.shown, "no copy yet: the node gets a full copy", -1, 0, List.of(), 0);
             }
             LedgerState expected = ledgerLog.state(dump.position());
             Set<String> names = new HashSet<>(expected.records().keySet());
@@ -242,14 +308,11 @@ final class NodeWorker implements Runnable {
                 }
             }
             String outcome = differing.isEmpty() ? "equal to the log" : repair ? "repaired" : "differs";
-            return new Report(node.url, outcome, dump.position(), names.size(),
+            return new Report(node.shown, outcome, dump.position(), names.size(),
                     differing.size() > 50 ? differing.subList(0, 50) : differing, repaired);
         } finally {
             changing.unlock();
         }
     }
 
-    private static void sleep(long millis) throws InterruptedException {
-        Thread.sleep(Math.max(1, millis));
-    }
 }

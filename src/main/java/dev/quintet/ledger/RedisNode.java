@@ -1,17 +1,19 @@
 package dev.quintet.ledger;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +24,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Redis node and the ledger's layout in it. Under the prefix {@code quintet:ledger:}:
@@ -100,12 +106,24 @@ final class RedisNode implements AutoCloseable {
     private static final String[] KEYS = {POSITION, NAMES, RECORD};
 
     final String url;
+    /** The address as logs, the status endpoint and the console show it: without its password. */
+    final String shown;
+    private final String password;
     private final RedisClient client;
+    private final RedisURI uri;
+    private final Duration timeout;
     private volatile StatefulRedisConnection<String, String> connection;
+    /** The connection attempt under way, shared by every caller; guarded by "this". */
+    private CompletableFuture<StatefulRedisConnection<String, String>> connecting;
+    private boolean closed;
 
     RedisNode(String url, ClientResources resources, Duration timeout) {
         this.url = url;
-        RedisURI uri = RedisURI.create(url);
+        this.shown = shown(url);
+        this.uri = RedisURI.create(url);
+        this.timeout = timeout;
+        String user = userPart(url);
+        this.password = user == null || user.isEmpty() ? null : user.substring(user.indexOf(':') + 1);
         uri.setTimeout(timeout);
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
@@ -117,6 +135,40 @@ final class RedisNode implements AutoCloseable {
                 .build());
     }
 
+    /** The address with the password of its user part masked: redis://user:****@host:port. */
+    static String shown(String url) {
+        String user = userPart(url);
+        if (user == null) {
+            return url;
+        }
+        int colon = user.indexOf(':');
+        // redis://secret@host is a password alone, as Lettuce reads it
+        String masked = colon < 0 ? "****" : user.substring(0, colon + 1) + "****";
+        int scheme = url.indexOf("://") + 3;
+        return url.substring(0, scheme) + masked + url.substring(scheme + user.length());
+    }
+
+    /** What comes between {@code scheme://} and {@code @host}, or null when there is no such part. */
+    private static String userPart(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int path = url.indexOf('/', scheme + 3);
+        int at = url.lastIndexOf('@', path < 0 ? url.length() : path);
+        return at < scheme + 3 ? null : url.substring(scheme + 3, at);
+    }
+
+    /** The text with this node's password masked: an error message may quote the address. */
+    String scrub(String text) {
+        return text == null ? null : password == null ? text.replace(url, shown) : text.replace(password, "****");
+    }
+
+    /** The host of a node address (checked by {@link #normalise}). */
+    static String host(String url) {
+        return RedisURI.create(url).getHost();
+    }
+
     /** Checks a node address; throws IllegalArgumentException naming the problem. */
     static String normalise(String url) {
         if (url == null || url.isBlank()) {
@@ -124,31 +176,84 @@ final class RedisNode implements AutoCloseable {
         }
         String trimmed = url.trim();
         if (!trimmed.startsWith("redis://") && !trimmed.startsWith("rediss://")) {
-            throw new IllegalArgumentException("a node address starts with redis:// or rediss://, got '" + trimmed + "'");
+            throw new IllegalArgumentException("a node address starts with redis:// or rediss://, got '" + shown(trimmed) + "'");
         }
         try {
             RedisURI uri = RedisURI.create(trimmed);
             if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new IllegalArgumentException("no host in '" + trimmed + "'");
+                throw new IllegalArgumentException("no host in '" + shown(trimmed) + "'");
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a Redis address: '" + trimmed + "' (" + e.getMessage() + ")");
+            String why = e.getMessage() == null ? "" : " (" + e.getMessage().replace(trimmed, shown(trimmed)) + ")";
+            throw new IllegalArgumentException("not a Redis address: '" + shown(trimmed) + "'" + why);
         }
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
+    /**
+     * The connection, connecting first if need be: waits at most {@code timeout} and never under a lock.
+     * (RedisClient.connect() waits with no deadline of its own: in a cold process the first connection
+     * took seconds, holding the delivery threads while their leases ran out and another instance took over.)
+     * An attempt that outlasts the wait goes on and is kept when it succeeds; a later call waits for it
+     * rather than starting another.
+     */
     private RedisCommands<String, String> redis() {
         StatefulRedisConnection<String, String> c = connection;
-        if (c == null) {
-            synchronized (this) {
-                c = connection;
-                if (c == null) {
-                    c = client.connect();
-                    connection = c;
-                }
+        if (c != null) {
+            return c.sync();
+        }
+        CompletableFuture<StatefulRedisConnection<String, String>> attempt;
+        synchronized (this) {
+            if (closed) {
+                throw new RedisConnectionException("node " + shown + " is closed");
+            }
+            if (connection != null) {
+                return connection.sync();
+            }
+            if (connecting == null) {
+                // connectAsync itself runs for seconds in a cold process (measured 2-2.5 s: class loading, the
+                // event loops starting) before it returns a future; it starts on a thread of its own
+                CompletableFuture<StatefulRedisConnection<String, String>> started = CompletableFuture
+                        .supplyAsync(() -> client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture(),
+                                task -> Thread.ofVirtual().name("ledger-connect").start(task))
+                        .thenCompose(future -> future);
+                connecting = started;
+                // (an attempt that is complete already runs this at once, on this thread: hence "started" below)
+                started.whenComplete((made, failure) -> connected(started, made));
+                attempt = started;
+            } else {
+                attempt = connecting;
             }
         }
-        return c.sync();
+        try {
+            return attempt.get(timeout.toMillis(), TimeUnit.MILLISECONDS).sync();
+        } catch (TimeoutException e) {
+            throw new RedisConnectionException("no connection to " + shown + " within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new RedisConnectionException(scrub(String.valueOf(cause)), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisConnectionException("interrupted while connecting to " + shown);
+        }
+    }
+
+    /** An attempt ended: keep its connection (or close it, when the node was closed meanwhile). */
+    private void connected(CompletableFuture<StatefulRedisConnection<String, String>> attempt,
+                           StatefulRedisConnection<String, String> made) {
+        boolean discard;
+        synchronized (this) {
+            if (connecting == attempt) {
+                connecting = null;
+            }
+            discard = made != null && closed;
+            if (made != null && !closed) {
+                connection = made;
+            }
+        }
+        if (discard) {
+            made.closeAsync();
+        }
     }
 
     /** The last position applied, or -1 when the node holds no copy. */
@@ -268,11 +373,27 @@ final class RedisNode implements AutoCloseable {
 
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> c = connection;
-        if (c != null) {
-            c.close();
+        try {
+            // bounded: a node that never answers must not hold up whoever closes it
+            closeAsync().get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // closing is best effort: the client's threads are shared and stop with the process
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    /** Closes the connection and the client without waiting, so many nodes close at once. */
+    CompletableFuture<Void> closeAsync() {
+        StatefulRedisConnection<String, String> c;
+        synchronized (this) {
+            closed = true;
+            c = connection;
+        }
+        CompletableFuture<Void> closed = c == null ? CompletableFuture.completedFuture(null) : c.closeAsync();
+        return closed.exceptionally(e -> null)
+                .thenCompose(done -> client.shutdownAsync(0, 2, TimeUnit.SECONDS))
+                .exceptionally(e -> null);
     }
 
     private record Script(String text, String sha) {

@@ -11,6 +11,8 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -29,10 +31,13 @@ class LeaseTakeoverTest {
         try (RedisServer redis = RedisServer.start()) {
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("ledger"), "", "", DataSize.ofMegabytes(1)));
             LedgerLog log = new LedgerLog(JdbcClient.create(dataSource), dataSource, new DataSourceTransactionManager(dataSource));
-            LedgerProperties settings = new LedgerProperties("", "", Duration.ofSeconds(5), Duration.ofMillis(900), 500,
-                    Duration.ofMillis(200), Duration.ofSeconds(1));
-            NodeWorker a = new NodeWorker(new RedisNode(redis.url(), resources, Duration.ofSeconds(1)), log, settings, "instance-a");
-            NodeWorker b = new NodeWorker(new RedisNode(redis.url(), resources, Duration.ofSeconds(1)), log, settings, "instance-b");
+            // the node timeout well under a third of the lease, as in production (2 s against 10 s): a holder
+            // whose node is slow (here: the first connection of a cold process) keeps renewing its lease
+            LedgerProperties settings = new LedgerProperties("", "", Duration.ofSeconds(5), Duration.ofMillis(2400), 500,
+                    Duration.ofMillis(200), Duration.ofMillis(500), "", 64, 2);
+            ScheduledExecutorService steps = Executors.newScheduledThreadPool(2);
+            NodeWorker a = new NodeWorker(new RedisNode(redis.url(), resources, settings.timeout()), log, settings, "instance-a", steps);
+            NodeWorker b = new NodeWorker(new RedisNode(redis.url(), resources, settings.timeout()), log, settings, "instance-b", steps);
             a.start();
             Thread.sleep(300);
             b.start();
@@ -43,10 +48,10 @@ class LeaseTakeoverTest {
                 assertThat(a.holding() && b.holding()).as("both instances hold the lease").isFalse();
             }
             awaitApplied(a, log.head());
-            assertThat(a.holding()).isTrue();
+            assertThat(a.holding()).as("a %s %s, b %s %s", a.state(), a.lastError(), b.state(), b.holding()).isTrue();
             assertThat(b.state()).isEqualTo(NodeWorker.State.STANDBY);
 
-            a.stop(); // releases the lease; b takes it at its next attempt
+            a.stop(Duration.ofSeconds(5)); // releases the lease; b takes it at its next attempt
             for (int i = 200; i < 400; i++) {
                 log.update("n" + (i % 10), "b", 20200101000000L + i);
                 b.wake();
@@ -58,7 +63,8 @@ class LeaseTakeoverTest {
                 assertThat(dump.position()).isEqualTo(log.head());
                 assertThat(dump.records()).isEqualTo(log.state(log.head()).records());
             }
-            b.stop();
+            b.stop(Duration.ofSeconds(5));
+            steps.shutdown();
         } finally {
             resources.shutdown();
             dataSource.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
+import java.net.http.HttpRequest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class LedgerApiTest {
     void theSeedsCurlLineWorksWithoutAContentType() {
         // curl -X POST -d '{...}' sends application/x-www-form-urlencoded
         Response created = http.post("/update", "application/x-www-form-urlencoded",
-                java.net.http.HttpRequest.BodyPublishers.ofString(
+                HttpRequest.BodyPublishers.ofString(
                         "{\"name\": \"" + name + "\", \"author\": \"John Smith\", \"timestamp\": 20140812003842}"));
         assertThat(created.status()).isEqualTo(200);
         assertThat(http.get("/get?name=" + name).body()).isEqualTo("{\"timestamp\":20140812003842,\"author\":\"John Smith\"}");

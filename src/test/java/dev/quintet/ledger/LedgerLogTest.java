@@ -1,11 +1,13 @@
 package dev.quintet.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.support.TestDatabases;
+import java.sql.Connection;
 import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
@@ -152,6 +156,43 @@ class LedgerLogTest {
             }
             assertThat(log.after(100, 10)).extracting(LogEntry::position).containsExactly(101L, 102L, 103L, 104L, 105L,
                     106L, 107L, 108L, 109L, 110L);
+        }
+
+        @Test
+        void oneBadValueInAGroupCommitFailsOnlyItsOwnWrite() throws Exception {
+            // values the database itself refuses: a name longer than the column on both, a NUL on PostgreSQL
+            List<String> bad = new ArrayList<>(List.of("x".repeat(300)));
+            if (!dataSource.getJdbcUrl().startsWith("jdbc:h2:")) {
+                bad.add("nul\u0000name");
+            }
+            List<Future<LedgerLog.Appended>> valid = new ArrayList<>();
+            List<Future<LedgerLog.Appended>> invalid = new ArrayList<>();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+                 Connection holder = dataSource.getConnection()) {
+                // hold the head row so the committer waits: everything submitted meanwhile is one group
+                holder.setAutoCommit(false);
+                holder.createStatement().execute("select position from ledger_head where id = 1 for update");
+                valid.add(pool.submit(() -> log.update("first", "x", 20200101000000L)));
+                Thread.sleep(200);
+                for (int i = 0; i < 40; i++) {
+                    int n = i;
+                    valid.add(pool.submit(() -> log.update("good-" + n, "x", 20200101000000L + n)));
+                    if (i == 20) {
+                        bad.forEach(name -> invalid.add(pool.submit(() -> log.update(name, "x", 20200101000000L))));
+                    }
+                }
+                Thread.sleep(300);
+                holder.commit();
+                for (Future<LedgerLog.Appended> f : valid) {
+                    assertThat(f.get().refusedBy()).isNull();
+                }
+                for (Future<LedgerLog.Appended> f : invalid) {
+                    assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class)
+                            .hasCauseInstanceOf(DataIntegrityViolationException.class);
+                }
+            }
+            assertThat(log.head()).isEqualTo(41);
+            assertThat(log.state(log.head()).records()).hasSize(41).containsKeys("first", "good-0", "good-39");
         }
 
         @Test

@@ -10,6 +10,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +106,8 @@ class LedgerReplicationTest {
 
     /** The i-th second after 2020-01-01 as YYYYMMDDhhmmss. */
     static long ts(int i) {
-        return Long.parseLong(java.time.LocalDateTime.of(2020, 1, 1, 0, 0).plusSeconds(i)
-                .format(java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmmss")));
+        return Long.parseLong(LocalDateTime.of(2020, 1, 1, 0, 0).plusSeconds(i)
+                .format(DateTimeFormatter.ofPattern("uuuuMMddHHmmss")));
     }
 
     private static TreeMap<String, TreeMap<Long, String>> contents(RedisServer server) {
