@@ -1,6 +1,7 @@
 package dev.quintet.ledger;
 
 import dev.quintet.platform.web.ApiException;
+import dev.quintet.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -162,7 +163,7 @@ class LedgerController {
             update = json.readValue(body, Update.class);
         } catch (JacksonException e) {
             throw ApiException.badRequest("the body must be a JSON object {\"name\", \"author\", \"timestamp\"}: "
-                    + e.getOriginalMessage());
+                    + Problems.unreadable(e));
         }
         if (update == null) {
             throw ApiException.badRequest("the body must be a JSON object {\"name\", \"author\", \"timestamp\"}");

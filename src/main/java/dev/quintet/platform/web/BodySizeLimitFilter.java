@@ -9,15 +9,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses bodies over the limit with 413: at once when the declared length says so, and while reading
@@ -28,12 +31,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final DataSize defaultLimit;
-    private final List<BodyLimit> limits;
+    private final List<Route> routes;
 
     BodySizeLimitFilter(QuintetProperties properties, List<BodyLimit> limits) {
         this.defaultLimit = properties.maxBody();
-        // the longest prefix wins
-        this.limits = limits.stream().sorted(Comparator.comparingInt((BodyLimit l) -> l.pathPrefix().length()).reversed()).toList();
+        // parsed as Spring MVC parses mappings, and sorted most specific first as it picks a handler
+        this.routes = limits.stream()
+                .map(l -> new Route(l, PathPatternParser.defaultInstance.parse(l.pathPattern())))
+                .sorted((a, b) -> PathPattern.SPECIFICITY_COMPARATOR.compare(a.pattern(), b.pattern()))
+                .toList();
+    }
+
+    private record Route(BodyLimit limit, PathPattern pattern) {
     }
 
     @Override
@@ -54,9 +63,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     DataSize limitFor(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        for (BodyLimit l : limits) {
-            if (path.startsWith(l.pathPrefix()) && (l.method() == null || l.method().equalsIgnoreCase(request.getMethod()))) {
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        for (Route route : routes) {
+            BodyLimit l = route.limit();
+            if ((l.method() == null || l.method().equalsIgnoreCase(request.getMethod())) && route.pattern().matches(path)) {
                 return l.maxBody();
             }
         }

@@ -1,8 +1,11 @@
 package dev.quintet.platform.web;
 
+import java.beans.PropertyEditorSupport;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -13,17 +16,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every exception that leaves a controller into a problem (see {@link Problems}): what the client
@@ -41,8 +44,65 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.getMessage()));
     }
 
+    /**
+     * Request parameters bound to strings (a form field, a query value) get {@link SafeText}'s check; query
+     * strings and paths are checked by {@link RequestTextFilter} already, form bodies only here.
+     */
+    @InitBinder
+    void refuseUnsafeText(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                String problem = text == null ? null : SafeText.problem(text);
+                if (problem != null) {
+                    throw new UnsafeText(problem);
+                }
+                setValue(text);
+            }
+        });
+    }
+
+    /** A parameter's text refused by {@link SafeText}. */
+    private static final class UnsafeText extends IllegalArgumentException {
+
+        UnsafeText(String problem) {
+            super(problem);
+        }
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnsafeText unsafe) {
+                return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST,
+                        "parameter '" + e.getPropertyName() + "' " + unsafe.getMessage()), headers, HttpStatus.BAD_REQUEST, request);
+            }
+        }
+        return super.handleTypeMismatch(e, headers, status, request);
+    }
+
+    /** A multipart body is parsed before any handler runs, for every route: a broken one is the client's. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        HttpStatus status = e instanceof MaxUploadSizeExceededException ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(Problems.of(status, "malformed multipart body"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // a handler that reads the raw body (ledger's /update) meets a chunked body's limit here
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+            }
+            // Tomcat parses a form body when a parameter is first asked for, and throws on a bad encoding
+            if (cause instanceof InvalidParameterException) {
+                return ResponseEntity.badRequest()
+                        .body(Problems.of(HttpStatus.BAD_REQUEST, "the request's parameters are not valid percent-encoded UTF-8"));
+            }
+        }
         log.error("unexpected failure on {}", describe(request), e);
         return ResponseEntity.internalServerError()
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details"));
@@ -96,63 +156,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static String unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + path(unknown) + "'";
-        }
-        if (cause instanceof MismatchedInputException mismatch) {
-            String field = path(mismatch);
-            String expected = mismatch.getTargetType() == null ? "another type" : typeName(mismatch.getTargetType());
-            return field.isEmpty()
-                    ? "request body must be a JSON " + expected
-                    : "field '" + field + "' must be " + expected;
-        }
-        if (cause instanceof InputCoercionException range && !path(range).isEmpty()) {
-            return "field '" + path(range) + "' is out of range: " + range.getOriginalMessage();
-        }
-        if (cause instanceof StreamReadException parse) {
-            return "malformed JSON: " + parse.getOriginalMessage();
-        }
-        if (cause instanceof JacksonException other) {
-            String field = path(other);
-            return (field.isEmpty() ? "" : "field '" + field + "': ") + other.getOriginalMessage();
-        }
-        return "request body is missing or unreadable";
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
-            return "an integer";
-        }
-        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
-            return "a number";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "a boolean";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "an object";
+        return e.getCause() instanceof JacksonException json ? Problems.unreadable(json) : "request body is missing or unreadable";
     }
 
     private static String describe(FieldError error) {
