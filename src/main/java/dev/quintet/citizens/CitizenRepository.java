@@ -25,6 +25,9 @@ class CitizenRepository {
 
     private static final String COLUMNS = "citizen_id, town, street, building, apartment, name, birth_date, gender";
 
+    /** The most ids one IN list carries. */
+    static final int IN_LIST_SLICE = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -117,16 +120,34 @@ class CitizenRepository {
                 .list();
     }
 
-    /** Which of these ids are citizens of the import. */
+    /** How many citizens the import holds; 0 when there is no such import. */
+    int citizenCount(long importId) {
+        return jdbc.sql("select citizen_count from citizens_imports where import_id = ?").param(importId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /**
+     * Which of these ids are citizens of the import. Asked a slice of the sorted ids at a time: one IN list
+     * would grow with the input, and PostgreSQL's protocol refuses a statement of more than 65,535
+     * parameters. Each slice is also bounded by its first and last id, a range of the primary key, because
+     * H2 checks an IN list of parameters row by row: so the slices read each row of the import once at most.
+     */
     List<Integer> existing(long importId, Collection<Integer> citizenIds) {
-        if (citizenIds.isEmpty()) {
-            return List.of();
+        List<Integer> ids = citizenIds.stream().sorted().toList();
+        List<Integer> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST_SLICE) {
+            List<Integer> slice = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SLICE));
+            found.addAll(jdbc.sql("""
+                            select citizen_id from citizens
+                            where import_id = :import and citizen_id between :first and :last and citizen_id in (:ids)""")
+                    .param("import", importId)
+                    .param("first", slice.getFirst())
+                    .param("last", slice.getLast())
+                    .param("ids", slice)
+                    .query(Integer.class)
+                    .list());
         }
-        return jdbc.sql("select citizen_id from citizens where import_id = :import and citizen_id in (:ids)")
-                .param("import", importId)
-                .param("ids", citizenIds)
-                .query(Integer.class)
-                .list();
+        return found;
     }
 
     void update(long importId, int citizenId, CitizenPatch patch) {

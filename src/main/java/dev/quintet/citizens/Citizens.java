@@ -94,6 +94,13 @@ public class Citizens {
             if (repository.citizen(importId, citizenId).isEmpty()) {
                 throw ApiException.notFound("import " + importId + " has no citizen " + citizenId);
             }
+            // the ids are distinct and never the citizen's own, so more of them than the import's other
+            // citizens cannot all exist: refused on the count, before any list of them reaches the database
+            int others = repository.citizenCount(importId) - 1;
+            if (patch.relatives() != null && patch.relatives().size() > others) {
+                throw new InvalidCitizen("relatives", citizenId, "lists " + patch.relatives().size()
+                        + " citizens, but import " + importId + " has only " + others + " besides this one");
+            }
             repository.update(importId, citizenId, patch);
             if (patch.relatives() != null) {
                 changeRelatives(importId, citizenId, patch.relatives());
