@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -104,6 +105,46 @@ class CitizenRepository {
                 .param(importId)
                 .query((rs, i) -> map(rs, relatives.getOrDefault(rs.getInt("citizen_id"), List.of())))
                 .list();
+    }
+
+    /**
+     * One page of the import's citizens in citizen_id order, relatives in ascending order: the rows from
+     * {@code offset}, and the relatives of just their key range, so a page costs its own size.
+     */
+    List<Citizen> citizens(long importId, long offset, int limit) {
+        List<Citizen> page = jdbc.sql("select " + COLUMNS + " from citizens where import_id = ? order by citizen_id limit ? offset ?")
+                .params(importId, limit, offset)
+                .query((rs, i) -> map(rs, List.of()))
+                .list();
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<Integer, List<Integer>> relatives = new HashMap<>();
+        jdbc.sql("""
+                select citizen_id, relative_id from citizens_relatives
+                where import_id = ? and citizen_id between ? and ? order by citizen_id, relative_id""")
+                .params(importId, page.getFirst().citizenId(), page.getLast().citizenId())
+                .query(rs -> {
+                    relatives.computeIfAbsent(rs.getInt(1), id -> new ArrayList<>()).add(rs.getInt(2));
+                });
+        return page.stream().map(c -> c.withRelatives(relatives.getOrDefault(c.citizenId(), List.of()))).toList();
+    }
+
+    /** Presents bought in each month 1..12, summed over the import: one per relative born in that month. */
+    List<Integer> presentsPerMonth(long importId) {
+        Integer[] months = new Integer[12];
+        Arrays.fill(months, 0);
+        jdbc.sql("""
+                select extract(month from c.birth_date) as birth_month, count(*) as presents
+                from citizens_relatives r
+                join citizens c on c.import_id = r.import_id and c.citizen_id = r.relative_id
+                where r.import_id = ?
+                group by extract(month from c.birth_date)""")
+                .param(importId)
+                .query(rs -> {
+                    months[rs.getInt("birth_month") - 1] = rs.getInt("presents");
+                });
+        return List.of(months);
     }
 
     Optional<Citizen> citizen(long importId, int citizenId) {

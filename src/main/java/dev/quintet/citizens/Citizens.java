@@ -79,6 +79,21 @@ public class Citizens {
         return read(importId, () -> repository.citizens(importId));
     }
 
+    /** A page of an import's citizens and how many it holds in all. */
+    public record CitizenPage(List<Citizen> citizens, int total) {
+    }
+
+    /** The citizens from {@code offset}, at most {@code limit} of them, in citizen_id order: for browsing a large import. */
+    public CitizenPage citizens(long importId, long offset, int limit) {
+        return read(importId, () -> new CitizenPage(repository.citizens(importId, Math.max(0, offset), Math.max(1, limit)),
+                repository.citizenCount(importId)));
+    }
+
+    /** Presents bought in each month 1..12 over the whole import (the sum of {@link #birthdays} per month). */
+    public List<Integer> presentsPerMonth(long importId) {
+        return read(importId, () -> repository.presentsPerMonth(importId));
+    }
+
     /**
      * Applies a PATCH body to one citizen; a change of relatives changes the other sides too.
      * PATCHes of one import run one at a time: in this process behind a striped lock (so an embedded H2,
