@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Repository;
 class CitizenRepository {
 
     private static final String COLUMNS = "citizen_id, town, street, building, apartment, name, birth_date, gender";
+
+    /** The most ids one IN list carries. */
+    static final int IN_LIST_SLICE = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -103,6 +107,46 @@ class CitizenRepository {
                 .list();
     }
 
+    /**
+     * One page of the import's citizens in citizen_id order, relatives in ascending order: the rows from
+     * {@code offset}, and the relatives of just their key range, so a page costs its own size.
+     */
+    List<Citizen> citizens(long importId, long offset, int limit) {
+        List<Citizen> page = jdbc.sql("select " + COLUMNS + " from citizens where import_id = ? order by citizen_id limit ? offset ?")
+                .params(importId, limit, offset)
+                .query((rs, i) -> map(rs, List.of()))
+                .list();
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<Integer, List<Integer>> relatives = new HashMap<>();
+        jdbc.sql("""
+                select citizen_id, relative_id from citizens_relatives
+                where import_id = ? and citizen_id between ? and ? order by citizen_id, relative_id""")
+                .params(importId, page.getFirst().citizenId(), page.getLast().citizenId())
+                .query(rs -> {
+                    relatives.computeIfAbsent(rs.getInt(1), id -> new ArrayList<>()).add(rs.getInt(2));
+                });
+        return page.stream().map(c -> c.withRelatives(relatives.getOrDefault(c.citizenId(), List.of()))).toList();
+    }
+
+    /** Presents bought in each month 1..12, summed over the import: one per relative born in that month. */
+    List<Integer> presentsPerMonth(long importId) {
+        Integer[] months = new Integer[12];
+        Arrays.fill(months, 0);
+        jdbc.sql("""
+                select extract(month from c.birth_date) as birth_month, count(*) as presents
+                from citizens_relatives r
+                join citizens c on c.import_id = r.import_id and c.citizen_id = r.relative_id
+                where r.import_id = ?
+                group by extract(month from c.birth_date)""")
+                .param(importId)
+                .query(rs -> {
+                    months[rs.getInt("birth_month") - 1] = rs.getInt("presents");
+                });
+        return List.of(months);
+    }
+
     Optional<Citizen> citizen(long importId, int citizenId) {
         return jdbc.sql("select " + COLUMNS + " from citizens where import_id = ? and citizen_id = ?")
                 .params(importId, citizenId)
@@ -117,16 +161,34 @@ class CitizenRepository {
                 .list();
     }
 
-    /** Which of these ids are citizens of the import. */
+    /** How many citizens the import holds; 0 when there is no such import. */
+    int citizenCount(long importId) {
+        return jdbc.sql("select citizen_count from citizens_imports where import_id = ?").param(importId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /**
+     * Which of these ids are citizens of the import. Asked a slice of the sorted ids at a time: one IN list
+     * would grow with the input, and PostgreSQL's protocol refuses a statement of more than 65,535
+     * parameters. Each slice is also bounded by its first and last id, a range of the primary key, because
+     * H2 checks an IN list of parameters row by row: so the slices read each row of the import once at most.
+     */
     List<Integer> existing(long importId, Collection<Integer> citizenIds) {
-        if (citizenIds.isEmpty()) {
-            return List.of();
+        List<Integer> ids = citizenIds.stream().sorted().toList();
+        List<Integer> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST_SLICE) {
+            List<Integer> slice = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SLICE));
+            found.addAll(jdbc.sql("""
+                            select citizen_id from citizens
+                            where import_id = :import and citizen_id between :first and :last and citizen_id in (:ids)""")
+                    .param("import", importId)
+                    .param("first", slice.getFirst())
+                    .param("last", slice.getLast())
+                    .param("ids", slice)
+                    .query(Integer.class)
+                    .list());
         }
-        return jdbc.sql("select citizen_id from citizens where import_id = :import and citizen_id in (:ids)")
-                .param("import", importId)
-                .param("ids", citizenIds)
-                .query(Integer.class)
-                .list();
+        return found;
     }
 
     void update(long importId, int citizenId, CitizenPatch patch) {

@@ -79,6 +79,21 @@ public class Citizens {
         return read(importId, () -> repository.citizens(importId));
     }
 
+    /** A page of an import's citizens and how many it holds in all. */
+    public record CitizenPage(List<Citizen> citizens, int total) {
+    }
+
+    /** The citizens from {@code offset}, at most {@code limit} of them, in citizen_id order: for browsing a large import. */
+    public CitizenPage citizens(long importId, long offset, int limit) {
+        return read(importId, () -> new CitizenPage(repository.citizens(importId, Math.max(0, offset), Math.max(1, limit)),
+                repository.citizenCount(importId)));
+    }
+
+    /** Presents bought in each month 1..12 over the whole import (the sum of {@link #birthdays} per month). */
+    public List<Integer> presentsPerMonth(long importId) {
+        return read(importId, () -> repository.presentsPerMonth(importId));
+    }
+
     /**
      * Applies a PATCH body to one citizen; a change of relatives changes the other sides too.
      * PATCHes of one import run one at a time: in this process behind a striped lock (so an embedded H2,
@@ -93,6 +108,13 @@ public class Citizens {
             }
             if (repository.citizen(importId, citizenId).isEmpty()) {
                 throw ApiException.notFound("import " + importId + " has no citizen " + citizenId);
+            }
+            // the ids are distinct and never the citizen's own, so more of them than the import's other
+            // citizens cannot all exist: refused on the count, before any list of them reaches the database
+            int others = repository.citizenCount(importId) - 1;
+            if (patch.relatives() != null && patch.relatives().size() > others) {
+                throw new InvalidCitizen("relatives", citizenId, "lists " + patch.relatives().size()
+                        + " citizens, but import " + importId + " has only " + others + " besides this one");
             }
             repository.update(importId, citizenId, patch);
             if (patch.relatives() != null) {

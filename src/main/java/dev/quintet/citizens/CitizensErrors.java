@@ -3,6 +3,8 @@ package dev.quintet.citizens;
 import dev.quintet.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,5 +24,14 @@ class CitizensErrors {
         problem.setProperty("field", e.field());
         problem.setProperty("citizen_id", e.citizenId());
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** Too many large imports at once: 503 with the wait to retry after; the unread body is not waited for. */
+    @ExceptionHandler(ImportAdmission.Busy.class)
+    ResponseEntity<ProblemDetail> busy(ImportAdmission.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()))
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 }

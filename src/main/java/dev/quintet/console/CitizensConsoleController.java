@@ -3,17 +3,17 @@ package dev.quintet.console;
 import dev.quintet.citizens.Citizen;
 import dev.quintet.citizens.Citizens;
 import dev.quintet.citizens.ImportSummary;
-import dev.quintet.citizens.Presents;
 import dev.quintet.citizens.TownPercentiles;
 import dev.quintet.platform.web.ApiException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The citizens page: the imports, one import's citizens a page at a time, its presents per month and its
@@ -48,7 +48,8 @@ class CitizensConsoleController {
         }
         if (importId != null) {
             try {
-                model.addAttribute("selected", Selected.of(citizens, importId, Math.max(page, 0)));
+                model.addAttribute("list", CitizensPage.of(citizens, importId, Math.max(page, 0)));
+                model.addAttribute("selected", Selected.of(citizens, importId));
             } catch (ApiException e) {
                 model.addAttribute("missing", importId);
             }
@@ -56,24 +57,46 @@ class CitizensConsoleController {
         return "console/citizens";
     }
 
+    /** Another page of the import's citizens, as the page's htmx pager asks for it: that section alone. */
+    @GetMapping("/list")
+    String list(@RequestParam(name = "import") long importId, @RequestParam(defaultValue = "0") int page, Model model) {
+        Citizens citizens = this.citizens.getIfAvailable();
+        if (citizens == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "citizens is not enabled on this instance");
+        }
+        try {
+            model.addAttribute("list", CitizensPage.of(citizens, importId, Math.max(page, 0)));
+        } catch (ApiException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        return "console/citizens :: citizens-page";
+    }
+
     /**
      * One import as the page shows it.
      *
      * @param presentsPerMonth the presents bought in each month 1..12, summed over the citizens
      */
-    record Selected(long importId, int total, List<Citizen> citizens, int page, int pages,
-                    List<Integer> presentsPerMonth, List<TownPercentiles> towns) {
+    record Selected(long importId, List<Integer> presentsPerMonth, List<TownPercentiles> towns) {
 
-        static Selected of(Citizens service, long importId, int page) {
-            List<Citizen> all = service.citizens(importId);
-            int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-            int shown = Math.min(page, pages - 1);
-            List<Citizen> slice = all.subList(Math.min(all.size(), shown * PAGE_SIZE),
-                    Math.min(all.size(), (shown + 1) * PAGE_SIZE));
-            Map<String, List<Presents>> months = service.birthdays(importId);
-            List<Integer> perMonth = months.values().stream()
-                    .map(list -> list.stream().mapToInt(Presents::presents).sum()).toList();
-            return new Selected(importId, all.size(), slice, shown, pages, perMonth, service.agePercentiles(importId));
+        static Selected of(Citizens service, long importId) {
+            return new Selected(importId, service.presentsPerMonth(importId), service.agePercentiles(importId));
+        }
+    }
+
+    /** One page of an import's citizens: only that page is read, never the whole import. */
+    record CitizensPage(long importId, int total, List<Citizen> citizens, int page, int pages) {
+
+        static CitizensPage of(Citizens service, long importId, int page) {
+            Citizens.CitizenPage read = service.citizens(importId, (long) page * PAGE_SIZE, PAGE_SIZE);
+            int pages = Math.max(1, (read.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            if (page < pages) {
+                return new CitizensPage(importId, read.total(), read.citizens(), page, pages);
+            }
+            // past the end (an old link to a changed import): the last page
+            int last = pages - 1;
+            return new CitizensPage(importId, read.total(), service.citizens(importId, (long) last * PAGE_SIZE, PAGE_SIZE).citizens(),
+                    last, pages);
         }
 
         public boolean hasPrevious() {

@@ -4,6 +4,7 @@ import dev.quintet.hotels.City;
 import dev.quintet.hotels.Hotel;
 import dev.quintet.hotels.HotelSearch;
 import dev.quintet.hotels.Hotels;
+import dev.quintet.hotels.InvalidHotel;
 import dev.quintet.hotels.PageOf;
 import dev.quintet.hotels.SelectedHotel;
 import dev.quintet.hotels.Strategy;
@@ -108,7 +109,13 @@ class HotelsConsoleController {
             model.addAttribute("message", "Tick at least one hotel to save.");
             return "console/hotels :: problem";
         }
-        hotels.select(result.cityId(), chosen);
+        try {
+            hotels.select(result.cityId(), chosen);
+        } catch (InvalidHotel | ApiException e) {
+            // the scraped site may be any site: what it served need not be storable
+            model.addAttribute("message", "Not saved: " + e.getMessage());
+            return "console/hotels :: problem";
+        }
         model.addAttribute("saved", chosen.size());
         model.addAttribute("uids", String.join(",", chosen.stream().map(Hotel::uid).toList()));
         return "console/hotels :: saved";

@@ -1,7 +1,9 @@
 package dev.quintet.hotels;
 
 import dev.quintet.platform.web.ApiException;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hotels service's public face, used by its controllers and the console: geo data, searches with
@@ -25,6 +28,9 @@ public class Hotels {
 
     /** The largest page the list endpoints return. */
     public static final int MAX_PAGE_SIZE = 500;
+
+    /** The characters {@code event_publication.serialized_event} holds (V1__hotels.sql widens it to this). */
+    static final int MAX_EVENT_CHARS = 1_000_000;
 
     /** A search started in the background: its progress, and its result or error once finished. */
     public record Running(String id, int cityId, int page, Strategy strategy, SearchProgress progress,
@@ -39,6 +45,8 @@ public class Hotels {
     private final SelectedRepository selected;
     private final ApplicationEventPublisher events;
     private final HotelsProperties properties;
+    private final Validator validator;
+    private final JsonMapper json;
     private final Map<String, Started> started = new ConcurrentHashMap<>();
 
     private record Started(int cityId, int page, Strategy strategy, SearchProgress progress,
@@ -46,12 +54,14 @@ public class Hotels {
     }
 
     Hotels(GeoRepository geo, Scraper scraper, SelectedRepository selected, ApplicationEventPublisher events,
-           HotelsProperties properties) {
+           HotelsProperties properties, Validator validator, JsonMapper json) {
         this.geo = geo;
         this.scraper = scraper;
         this.selected = selected;
         this.events = events;
         this.properties = properties;
+        this.validator = validator;
+        this.json = json;
     }
 
     // --- geo
@@ -164,6 +174,7 @@ public class Hotels {
      */
     @Transactional
     public void select(int cityId, List<Hotel> hotels) {
+        check(new Selection(cityId, hotels));
         if (geo.city(cityId).isEmpty()) {
             throw ApiException.badRequest("city_id: no city with id " + cityId);
         }
@@ -173,7 +184,30 @@ public class Hotels {
                         + " is not the selection's city_id " + cityId);
             }
         }
-        events.publishEvent(new HotelsSelected(cityId, hotels));
+        HotelsSelected event = new HotelsSelected(cityId, hotels);
+        // the outbox keeps the event as JSON text (Modulith's serializer writes it with this same mapper) in a
+        // column of bounded size: one that does not fit would fail the request's transaction with a 500
+        int size = json.writeValueAsString(event).length();
+        if (size > MAX_EVENT_CHARS) {
+            throw new InvalidHotel("hotels", "the selection takes " + size + " characters as an event, more than the "
+                    + MAX_EVENT_CHARS + " the outbox holds; send fewer hotels at a time");
+        }
+        events.publishEvent(event);
+    }
+
+    /** The first broken rule of the value's declared constraints, as a refusal naming its JSON path. */
+    private void check(Object value) {
+        validator.validate(value).stream()
+                .map(v -> new InvalidHotel(jsonPath(v.getPropertyPath().toString()), v.getMessage()))
+                .min(Comparator.comparing(InvalidHotel::field))
+                .ifPresent(e -> {
+                    throw e;
+                });
+    }
+
+    /** {@code hotels[2].rankTotal} as the client wrote it: {@code hotels[2].rank_total}. */
+    private static String jsonPath(String path) {
+        return path.replace("cityId", "city_id").replace("rankTotal", "rank_total");
     }
 
     public PageOf<SelectedHotel> selected(Integer cityId, String search, Integer minStars, Double minRating,
@@ -201,6 +235,10 @@ public class Hotels {
     /** Replaces a selected hotel's fields. @throws ApiException 404 unknown id, 409 uid of another row */
     @Transactional
     public SelectedHotel update(long id, Hotel hotel) {
+        check(hotel);
+        if (geo.city(hotel.cityId()).isEmpty()) {
+            throw new InvalidHotel("city_id", "no city with id " + hotel.cityId());
+        }
         SelectedHotel current = selected.find(id).orElseThrow(() -> ApiException.notFound("no selected hotel with id " + id));
         selected.findByUid(hotel.uid()).filter(other -> other.id() != id).ifPresent(other -> {
             throw ApiException.conflict("uid " + hotel.uid() + " is the selected hotel " + other.id());

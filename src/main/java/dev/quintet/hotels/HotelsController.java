@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -46,11 +45,6 @@ class HotelsController {
             @NotNull @Min(1) @Max(1000) Integer page) {
     }
 
-    record SelectionRequest(
-            @NotNull @Min(1) @JsonProperty("city_id") Integer cityId,
-            @NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid Hotel> hotels) {
-    }
-
     @PostMapping("/api/hotels/search")
     @Operation(summary = "Scrape a listing page of the city and every hotel on it, with the strategy given; "
             + "the hotels, the pages that failed, and the measured time of each step")
@@ -70,7 +64,7 @@ class HotelsController {
 
     @PostMapping("/api/hotels/selections")
     @Operation(summary = "Publish a selection of hotels; they are stored by its consumer, idempotently by uid (202)")
-    ResponseEntity<Map<String, Object>> select(@Valid @RequestBody SelectionRequest request) {
+    ResponseEntity<Map<String, Object>> select(@Valid @RequestBody Selection request) {
         hotels.select(request.cityId(), request.hotels());
         return ResponseEntity.accepted().body(Map.of("accepted", request.hotels().size()));
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff            the wait before the first retry; doubled for each further one
  * @param concurrency        the most pages one search fetches at once (threads, virtual-threads, and
  *                           each instance's share of distributed)
+ * @param threadsPool        the platform threads the {@code threads} strategy shares between all searches
+ *                           of this instance; concurrent searches queue for them rather than start their own
  * @param jobLease           how long a distributed work item stays claimed before another instance may
  *                           take it over (its claimer is presumed dead)
  * @param searchTimeout      how long a distributed search waits for all its items
@@ -30,6 +32,7 @@ public record HotelsProperties(
         @DefaultValue("3") int retries,
         @DefaultValue("100ms") Duration backoff,
         @DefaultValue("30") int concurrency,
+        @DefaultValue("30") int threadsPool,
         @DefaultValue("30s") Duration jobLease,
         @DefaultValue("60s") Duration searchTimeout,
         @DefaultValue("30s") Duration outboxRetry) {

@@ -15,7 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,11 @@ class Scraper implements SmartLifecycle {
     private final Semaphore slots;
     /** Released when there may be work to claim, so an idle worker need not wait for its next poll. */
     private final Semaphore nudge = new Semaphore(0);
+    /**
+     * The platform threads of the {@code threads} strategy, shared by every search of this instance: a
+     * pool per request made each search start and end its own threads, so concurrent searches multiplied them.
+     */
+    private volatile ExecutorService threadsPool;
     private volatile boolean running;
     private Thread worker;
 
@@ -149,9 +156,30 @@ class Scraper implements SmartLifecycle {
     }
 
     private List<Outcome> threads(List<URI> links, int cityId, SearchProgress progress) throws InterruptedException {
-        int size = Math.max(1, Math.min(properties.concurrency(), links.size()));
-        try (ExecutorService pool = Executors.newFixedThreadPool(size, Thread.ofPlatform().name("hotels-scrape-", 0).factory())) {
-            return collect(links, cityId, progress, pool, null);
+        ExecutorService pool = threadsPool;
+        if (pool == null) {
+            throw new IllegalStateException("the scraper is not running");
+        }
+        // this search's bound is taken before a page is handed to the shared pool, so no pool thread ever
+        // waits on it: one search uses at most `concurrency` threads, all searches at most the pool's
+        Semaphore bound = new Semaphore(Math.max(1, properties.concurrency()));
+        List<Future<Outcome>> futures = new ArrayList<>();
+        try {
+            for (URI url : links) {
+                bound.acquire();
+                futures.add(pool.submit(() -> {
+                    try {
+                        Outcome o = read(url, cityId);
+                        progress.pageDone(o.hotel() != null);
+                        return o;
+                    } finally {
+                        bound.release();
+                    }
+                }));
+            }
+            return outcomes(futures);
+        } finally {
+            futures.forEach(f -> f.cancel(true));
         }
     }
 
@@ -181,6 +209,14 @@ class Scraper implements SmartLifecycle {
                 }
             }));
         }
+        try {
+            return outcomes(futures);
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private static List<Outcome> outcomes(List<Future<Outcome>> futures) throws InterruptedException {
         List<Outcome> outcomes = new ArrayList<>();
         try {
             for (Future<Outcome> f : futures) {
@@ -188,8 +224,6 @@ class Scraper implements SmartLifecycle {
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("a page reader failed unexpectedly", e.getCause());
-        } finally {
-            futures.forEach(f -> f.cancel(true));
         }
         return outcomes;
     }
@@ -281,6 +315,12 @@ class Scraper implements SmartLifecycle {
 
     @Override
     public void start() {
+        int size = Math.max(1, properties.threadsPool());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("hotels-scrape-", 0).factory());
+        // an idle instance keeps no scraping threads
+        pool.allowCoreThreadTimeOut(true);
+        threadsPool = pool;
         running = true;
         worker = Thread.ofVirtual().name("hotels-job-worker").start(this::work);
     }
@@ -290,6 +330,11 @@ class Scraper implements SmartLifecycle {
         running = false;
         if (worker != null) {
             worker.interrupt();
+        }
+        ExecutorService pool = threadsPool;
+        if (pool != null) {
+            // searches still running by now are past the web server's grace period: they end here
+            pool.shutdownNow();
         }
         fetcher.close();
     }

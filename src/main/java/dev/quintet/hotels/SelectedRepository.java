@@ -58,12 +58,18 @@ class SelectedRepository {
         return jdbc.sql("select * from hotels_selected where uid = ?").param(uid).query(SelectedRepository::map).optional();
     }
 
+    /**
+     * How many of these distinct uids are stored. The console passes a list from its query string, so it is
+     * asked a slice at a time: one IN list would grow with the input, past what a statement may carry.
+     */
     long countUids(List<String> uids) {
-        if (uids.isEmpty()) {
-            return 0;
+        long count = 0;
+        for (int from = 0; from < uids.size(); from += 1000) {
+            count += jdbc.sql("select count(*) from hotels_selected where uid in (:uids)")
+                    .param("uids", uids.subList(from, Math.min(uids.size(), from + 1000)))
+                    .query(Long.class).single();
         }
-        return jdbc.sql("select count(*) from hotels_selected where uid in (:uids)").param("uids", uids)
-                .query(Long.class).single();
+        return count;
     }
 
     /** @return whether the row existed; the caller has checked the uid is not another row's */

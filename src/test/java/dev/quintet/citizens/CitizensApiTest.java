@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -276,6 +277,50 @@ class CitizensApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("detail").asString()).as(r.toString()).isNotBlank();
         assertThat(http.get("/imports/" + id + "/citizens").body()).isEqualTo(before);
+    }
+
+    @Test
+    void aPatchWithMoreRelativesThanTheImportHasCitizensIsRefusedOnTheCount() {
+        long id = postImport(TestCitizens.example());
+        String before = http.get("/imports/" + id + "/citizens").body();
+        StringBuilder ids = new StringBuilder();
+        for (int i = 10; i < 120_010; i++) {
+            ids.append(ids.isEmpty() ? "" : ",").append(i);
+        }
+        Response r = patch(id, 3, "{\"relatives\": [" + ids + "]}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("field").asString()).isEqualTo("relatives");
+        assertThat(r.json().get("detail").asString()).contains("120000").contains("only 2 besides");
+        assertThat(http.get("/imports/" + id + "/citizens").body()).isEqualTo(before);
+    }
+
+    @Test
+    void aPatchMayListMoreRelativesThanOneStatementTakesParameters() {
+        // 70,000 citizens: more relatives than PostgreSQL allows parameters in one statement (65,535)
+        int size = 70_000;
+        StringBuilder body = new StringBuilder("{\"citizens\": [");
+        for (int i = 1; i <= size; i++) {
+            body.append(i == 1 ? "" : ",").append("{\"citizen_id\":").append(i).append(",\"town\":\"A\",\"street\":\"B\","
+                    + "\"building\":\"1\",\"apartment\":1,\"name\":\"N\",\"birth_date\":\"01.01.2000\","
+                    + "\"gender\":\"male\",\"relatives\":[]}");
+        }
+        // minutes, not the usual 30 s: two cores shared with other builds make this import slow on H2
+        Response created = http.send(http.request("/imports").timeout(Duration.ofMinutes(3))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("data").get("import_id").asLong();
+        StringBuilder ids = new StringBuilder();
+        for (int i = 2; i <= size; i++) {
+            ids.append(ids.isEmpty() ? "" : ",").append(i);
+        }
+        Response r = http.send(http.request("/imports/" + id + "/citizens/1").timeout(Duration.ofMinutes(3))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"relatives\": [" + ids + "]}")).build());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("data").get("relatives")).hasSize(size - 1);
+        assertThat(jdbc.sql("select count(*) from citizens_relatives where import_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(2L * (size - 1));
     }
 
     @Test

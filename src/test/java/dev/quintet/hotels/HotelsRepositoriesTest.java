@@ -97,6 +97,20 @@ class HotelsRepositoriesTest {
         }
 
         @Test
+        void storedUidsAreCountedHoweverManyAreAsked() {
+            SelectedRepository repository = new SelectedRepository(jdbc);
+            List<Hotel> hotels = SandboxSite.listing(LYON, 1);
+            hotels.forEach(repository::store);
+            // more than the 65,535 parameters PostgreSQL takes in one statement
+            List<String> uids = new java.util.ArrayList<>(hotels.stream().map(Hotel::uid).toList());
+            for (int i = 0; i < 70_000; i++) {
+                uids.add("absent-" + i);
+            }
+            assertThat(repository.countUids(uids)).isEqualTo(30);
+            assertThat(repository.countUids(List.of())).isZero();
+        }
+
+        @Test
         void twoWorkersNeverClaimTheSameItem() throws Exception {
             JobRepository jobs = new JobRepository(jdbc, dataSource, new DataSourceTransactionManager(dataSource));
             List<URI> urls = IntStream.range(0, 40).mapToObj(i -> URI.create("http://site/" + i)).toList();

@@ -11,6 +11,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,13 +56,13 @@ class SelectionsTest {
 
     @Test
     void aSelectionIsStoredOncePerUidHoweverOftenItArrives() {
-        List<Hotel> hotels = SandboxSite.listing(LYON, 1).subList(0, 5);
+        List<Hotel> hotels = listing(LYON, 1).subList(0, 5);
         assertThat(select(LYON.id(), hotels).status()).isEqualTo(202);
         await(() -> count() == 5);
 
         // the same hotels again, two of them changed, plus one new: still one row per uid
         Hotel changed = withRating(hotels.get(0), 1.5);
-        assertThat(select(LYON.id(), List.of(changed, hotels.get(1), SandboxSite.hotel(LYON, 9))).status()).isEqualTo(202);
+        assertThat(select(LYON.id(), List.of(changed, hotels.get(1), hotel(LYON, 9))).status()).isEqualTo(202);
         await(() -> count() == 6 && rating(changed.uid()) == 1.5);
         assertThat(completedPublications()).isGreaterThanOrEqualTo(2);
     }
@@ -69,14 +70,14 @@ class SelectionsTest {
     @Test
     void aWholeListingPageFitsInOneEvent() {
         City paris = new City(169, "Paris", "FR", 0, 0, 2_100_000, true);
-        assertThat(select(paris.id(), SandboxSite.listing(paris, 1)).status()).isEqualTo(202);
+        assertThat(select(paris.id(), listing(paris, 1)).status()).isEqualTo(202);
         await(() -> count() == 30);
     }
 
     @Test
     void aDeliveryThatFailsIsKeptAndDeliveredWhenResubmitted() {
         listener.failNextDeliveries(1);
-        List<Hotel> hotels = SandboxSite.listing(LYON, 1).subList(10, 13);
+        List<Hotel> hotels = listing(LYON, 1).subList(10, 13);
         assertThat(select(LYON.id(), hotels).status()).isEqualTo(202);
 
         // the listener ran and threw: nothing stored, the publication still incomplete
@@ -93,7 +94,7 @@ class SelectionsTest {
 
     @Test
     void selectedHotelsAreListedFilteredSortedReadUpdatedAndDeleted() {
-        List<Hotel> hotels = SandboxSite.listing(LYON, 1).subList(0, 10);
+        List<Hotel> hotels = listing(LYON, 1).subList(0, 10);
         select(LYON.id(), hotels);
         await(() -> count() == 10);
 
@@ -144,12 +145,93 @@ class SelectionsTest {
             "{\"city_id\": 171, \"hotels\": [{\"uid\": \"x\"}]}",
             "{\"city_id\": 171, \"hotels\": [HOTEL], \"extra\": true}"})
     void badSelectionsAre400AndPublishNothing(String template) {
-        String body = template.replace("HOTEL", Http.JSON.writeValueAsString(SandboxSite.hotel(LYON, 1)));
+        String body = template.replace("HOTEL", Http.JSON.writeValueAsString(hotel(LYON, 1)));
         long before = publications();
         Response response = select(body);
         assertThat(response.status()).as(body).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).isNotBlank();
         assertThat(publications()).isEqualTo(before);
+    }
+
+    /** One field of an otherwise good hotel set to what the store could not hold or the console must not link. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "url         | \"javascript:alert(1)\"",
+            "url         | \"file:///etc/passwd\"",
+            "url         | \"/hotels/1\"",
+            "url         | \"ftp://example.com/h\"",
+            "url         | \"http://\"",
+            "rank        | 500",
+            "uid         | \"U65\"",
+            "name        | \"N256\"",
+            "description | \"D4001\"",
+            "url         | \"L1001\"",
+            "rating      | 5.5",
+            "stars       | 6",
+            "reviews     | -1",
+            "city_id     | 169"})
+    void aSelectionTheStoreCouldNotHoldIsRefusedNamingTheField(String field, String value) {
+        ObjectNode hotel = Http.JSON.valueToTree(hotel(LYON, 1));
+        String json = value.replace("U65", "u".repeat(65)).replace("N256", "n".repeat(256))
+                .replace("D4001", "d".repeat(4001)).replace("L1001", "http://example.com/" + "l".repeat(982));
+        hotel.set(field, Http.JSON.readTree(json));
+        ArrayNode hotels = Http.JSON.createArrayNode().add(Http.JSON.valueToTree(hotel(LYON, 2))).add(hotel);
+        String body = Http.JSON.createObjectNode().put("city_id", LYON.id()).set("hotels", hotels).toString();
+        long before = publications();
+        Response response = select(body);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        String named = field.equals("rank_total") ? "rankTotal" : field;
+        assertThat(response.json().get("detail").asString()).contains("hotels[1]." + (named.equals("city_id") ? "city_id" : named));
+        assertThat(publications()).isEqualTo(before);
+    }
+
+    @Test
+    void aSelectionListingOneUidTwiceIsRefused() {
+        Hotel hotel = hotel(LYON, 1);
+        Hotel same = withRating(hotel, 1.0);
+        long before = publications();
+        Response response = select(LYON.id(), List.of(hotel, hotel(LYON, 2), same));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("hotels[2].uid").contains("hotels[0]");
+        assertThat(publications()).isEqualTo(before);
+    }
+
+    @Test
+    void aSelectionTooLargeForTheOutboxIsRefusedNotFailedLater() {
+        // under the 1 MB body limit, yet more characters as an event than event_publication holds
+        List<Hotel> hotels = new java.util.ArrayList<>();
+        for (int i = 1; i <= 240; i++) {
+            Hotel h = hotel(LYON, 1);
+            hotels.add(new Hotel("big-" + i, h.name(), "x".repeat(4000), h.url(), h.rating(), h.reviews(), h.rank(),
+                    h.rankTotal(), h.stars(), h.cityId()));
+        }
+        long before = publications();
+        Response response = select(LYON.id(), hotels);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("hotels");
+        assertThat(response.json().get("detail").asString()).contains("fewer hotels");
+        assertThat(publications()).isEqualTo(before);
+    }
+
+    @Test
+    void anUpdateIsCheckedAsASelectionIsAndItsCityMustExist() {
+        List<Hotel> hotels = listing(LYON, 1).subList(0, 1);
+        select(LYON.id(), hotels);
+        await(() -> count() == 1);
+        long id = jdbc.sql("select id from hotels_selected").query(Long.class).single();
+        ObjectNode good = Http.JSON.valueToTree(hotels.getFirst());
+        for (var bad : List.of(
+                List.of("city_id", "99999", "city_id"),
+                List.of("rank", "999", "rank"),
+                List.of("url", "\"javascript:alert(1)\"", "url"))) {
+            ObjectNode edited = good.deepCopy();
+            edited.set(bad.get(0), Http.JSON.readTree(bad.get(1)));
+            Response put = http.send(http.request("/api/hotels/selected/" + id).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(edited.toString())).build());
+            assertThat(put.status()).as(bad + " " + put.body()).isEqualTo(400);
+            assertThat(put.json().get("detail").asString()).contains(bad.get(2));
+        }
+        assertThat(http.get("/api/hotels/selected/" + id).json().get("url").asString()).isEqualTo(hotels.getFirst().url());
     }
 
     @Test
@@ -190,6 +272,17 @@ class SelectionsTest {
 
     long incompletePublications() {
         return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
+    }
+
+    /** The sandbox's hotel as a search returns it: its url absolute, as scraping makes it. */
+    static Hotel hotel(City city, int rank) {
+        Hotel h = SandboxSite.hotel(city, rank);
+        return new Hotel(h.uid(), h.name(), h.description(), "http://localhost:8080" + h.url(), h.rating(), h.reviews(),
+                h.rank(), h.rankTotal(), h.stars(), h.cityId());
+    }
+
+    static List<Hotel> listing(City city, int page) {
+        return SandboxSite.listing(city, page).stream().map(h -> hotel(city, h.rank())).toList();
     }
 
     static Hotel withRating(Hotel h, double rating) {

@@ -108,7 +108,7 @@ class TwoInstancesTest {
             Map<String, Object> database = database();
             ConfigurableApplicationContext first = start(database, "first", Map.of("quintet.hotels.outbox-retry", "1h"));
             first.getBean(SelectionListener.class).failNextDeliveries(1);
-            Hotel hotel = SandboxSite.hotel(new City(171, "Lyon", "FR", 0, 0, 520_000, false), 3);
+            Hotel hotel = SelectionsTest.hotel(new City(171, "Lyon", "FR", 0, 0, 520_000, false), 3);
             String body = "{\"city_id\": 171, \"hotels\": [" + Http.JSON.writeValueAsString(hotel) + "]}";
             assertThat(new Http(port(first)).post("/api/hotels/selections", body).status()).isEqualTo(202);
 
