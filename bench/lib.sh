@@ -9,7 +9,8 @@
 #                             starts Quintet on the first free port of PORTS (fresh H2 in $work/data unless
 #                             QUINTET_DATA is given), waits for /health/readiness; sets port, base, server_pid
 #   bench_stop_quintet        SIGTERM, then SIGKILL after 20 s
-#   bench_java MAIN FILE [ARG ...]   compiles FILE with bench/BenchSupport.java and runs class MAIN
+#   bench_java MAIN FILE [ARG ...]   compiles FILE with bench/BenchSupport.java and runs class MAIN in a
+#                             process group of its own that the clean-up stops with all it started
 #                             (BENCH_CLASSPATH and BENCH_JAVA_OPTS add to javac's and java's command)
 #   bench_wrk OUT SECONDS LUA URL [VAR=value ...]   one wrk run (THREADS, CONNECTIONS); sets r_rps r_p50 r_p99 (ms) r_status r_socket r_requests
 #   bench_cache_counts CACHE  "hits misses db_checkouts" from the server's /metrics ("-" where absent)
@@ -44,12 +45,14 @@ die() {
   exit 1
 }
 
-# the server stops, wrk stops and the temporary data goes, whatever happens (error, Ctrl-C, SIGTERM)
+# the server stops, wrk and the Java programs stop and the temporary data goes, whatever happens
+# (error, Ctrl-C, SIGTERM)
 bench_cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$wrk_pid" ]; then kill "$wrk_pid" 2>/dev/null || true; wait "$wrk_pid" 2>/dev/null || true; fi
   bench_stop_quintet
+  [ -n "$work" ] && bench_stop_groups
   if declare -F bench_on_exit >/dev/null; then bench_on_exit || true; fi
   [ -n "$work" ] && rm -rf "$work"
   exit "$rc"
@@ -156,7 +159,27 @@ bench_java() {
       || die "could not compile bench/$file" "$work/javac.log"
     touch "$work/classes/.$file"
   fi
-  java ${BENCH_JAVA_OPTS:-} -cp "$cp" "$main" "$@"
+  # its own process group, noted in $work/groups (this may run in a pipeline's subshell): whatever the
+  # program starts (bench/ledger's Quintet and Redis nodes) stays in that group, so the clean-up can stop
+  # it all even when the JVM itself was killed and left its children behind
+  setsid java ${BENCH_JAVA_OPTS:-} -cp "$cp" "$main" "$@" &
+  echo "$!" >>"$work/groups"
+  wait "$!"
+}
+
+# bench_stop_groups: SIGTERM to every process group bench_java started that still has a member, SIGKILL
+# to what is left after 20 s
+bench_stop_groups() {
+  local g left
+  [ -f "$work/groups" ] || return 0
+  for g in $(cat "$work/groups"); do kill -TERM -- "-$g" 2>/dev/null || true; done
+  for _ in $(seq 1 100); do
+    left=""
+    for g in $(cat "$work/groups"); do kill -0 -- "-$g" 2>/dev/null && left=1; done
+    [ -n "$left" ] || return 0
+    sleep 0.2
+  done
+  for g in $(cat "$work/groups"); do kill -KILL -- "-$g" 2>/dev/null || true; done
 }
 
 # bench_wrk OUT SECONDS LUA URL [VAR=value ...]: in the background and waited for, so that Ctrl-C or SIGTERM
