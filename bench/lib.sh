@@ -1,18 +1,23 @@
 # bench/lib.sh: what every bench script shares, sourced right after `set -euo pipefail`:
 #
 #   bench_init NAME           root, a temporary $work, say/die, and the trap that cleans up whatever happens
-#   bench_need_wrk            installs wrk with apt-get when missing (as root), else explains
+#   bench_positive VAR...     each knob must be a positive integer (exit 2)
+#   bench_wrk_setup LUA       CONNECTIONS >= THREADS, wrk (apt-get installs it when missing, as root), the
+#                             Lua script; sets wrk_version
 #   bench_jar [TESTS]         builds target/quintet.jar when src/main or pom.xml is newer, then runs a private
 #                             copy ($work/quintet.jar); TESTS=with-tests compiles the tests too (for bench/ledger)
-#   bench_facts               jdk, jdk_build, commit, load_at_start: the report's header
+#   bench_facts               jdk, jdk_build, commit, cpu_model, load_at_start: the report's header
 #   bench_start_quintet LOG "PORTS" [VAR=value ...]
 #                             starts Quintet on the first free port of PORTS (fresh H2 in $work/data unless
 #                             QUINTET_DATA is given), waits for /health/readiness; sets port, base, server_pid
+#   bench_quintet ARG...      a CLI command (e.g. a loader) against $work/data
 #   bench_stop_quintet        SIGTERM, then SIGKILL after 20 s
 #   bench_java MAIN FILE [ARG ...]   compiles FILE with bench/BenchSupport.java and runs class MAIN in a
 #                             process group of its own that the clean-up stops with all it started
 #                             (BENCH_CLASSPATH and BENCH_JAVA_OPTS add to javac's and java's command)
-#   bench_wrk OUT SECONDS LUA URL [VAR=value ...]   one wrk run (THREADS, CONNECTIONS); sets r_rps r_p50 r_p99 (ms) r_status r_socket r_requests
+#   bench_wrk OUT SECONDS LUA URL [VAR=value ...]
+#                             one wrk run (THREADS, CONNECTIONS; VARs for the Lua script); sets r_rps,
+#                             r_p50 and r_p99 (ms), r_status (>= 400), r_socket (errors), r_requests
 #   bench_cache_counts CACHE  "hits misses db_checkouts" from the server's /metrics ("-" where absent)
 #   bench_hit_db BEFORE AFTER REQUESTS   "hit-rate db-per-request" between two bench_cache_counts
 #   bench_median FORMAT VALUE...  the median, printf-formatted
@@ -58,8 +63,18 @@ bench_cleanup() {
   exit "$rc"
 }
 
-bench_need_wrk() {
-  command -v wrk >/dev/null 2>&1 && return 0
+# bench_wrk_setup LUA: checks CONNECTIONS against THREADS (exit 2), installs wrk when missing, checks the
+# Lua script is there; sets wrk_version
+bench_wrk_setup() {
+  if [ "$CONNECTIONS" -lt "$THREADS" ]; then
+    echo "bench/$BENCH_NAME: CONNECTIONS ($CONNECTIONS) must be at least THREADS ($THREADS)" >&2; exit 2
+  fi
+  command -v wrk >/dev/null 2>&1 || bench_install_wrk
+  [ -f "$1" ] || die "missing $1"
+  wrk_version="$( (wrk -v 2>&1 || true) | sed -n '1s/^wrk \([^ ]*\).*/\1/p')"
+}
+
+bench_install_wrk() {
   if [ "$(id -u)" -ne 0 ]; then
     echo "bench/$BENCH_NAME needs wrk. Install it, e.g. 'sudo apt-get install -y wrk', and run again." >&2
     exit 1
@@ -96,6 +111,7 @@ bench_facts() {
   if [ -n "$(git -C "$root" status --porcelain --untracked-files=no -- src/main pom.xml 2>/dev/null)" ]; then
     commit="$commit + uncommitted changes in src/main or pom.xml"
   fi
+  cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -136,6 +152,9 @@ bench_start_quintet() {
   [ -n "$port" ] || die "no free port among ${ports[*]}"
   base="http://127.0.0.1:$port"
 }
+
+# bench_quintet ARG...: a CLI command against the run's data, e.g. a loader (H2's AUTO_SERVER lets it in)
+bench_quintet() { QUINTET_DATA="$work/data" java ${QUINTET_JAVA_OPTS:-} -jar "$work/quintet.jar" "$@"; }
 
 bench_stop_quintet() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
