@@ -1,13 +1,15 @@
 // bench/CitizensBench.java: the client half of bench/citizens (run as a single-file program by that
-// script). Generates the task's load import, then times POST /imports, the three reads and PATCHes
-// against one running Quintet, and prints median and p99 per operation. No dependencies but the JDK.
+// script, compiled with bench/BenchSupport.java). Generates the task's load import, then times POST
+// /imports, the three reads and PATCHes against one running Quintet, and prints median and p99 per
+// operation. No dependencies but the JDK.
+import static dev.quintet.bench.BenchSupport.interpolated;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +111,7 @@ public class CitizensBench {
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1e6, runs, warmup, patches);
         System.out.printf("%-16s %10s %10s %8s%n", "operation", "median ms", "p99 ms", "samples");
         times.forEach((op, list) -> {
-            double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("%-16s %10.1f %10.1f %8d%n", op, quantile(sorted, 0.5), quantile(sorted, 0.99), sorted.length);
+            System.out.printf("%-16s %10.1f %10.1f %8d%n", op, interpolated(list, 0.5), interpolated(list, 0.99), list.size());
         });
     }
 
@@ -126,12 +127,5 @@ public class CitizensBench {
         if (measured) {
             times.get(op).add((System.nanoTime() - start) / 1e6);
         }
-    }
-
-    /** Linear interpolation between closest ranks (numpy's default). */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h), hi = (int) Math.ceil(h);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -1,17 +1,19 @@
-// bench/hotels.java: the measuring half of bench/hotels (a single-file Java program, run by `java`).
-// Usage: java bench/hotels.java BASE_URL ROUNDS CITY_ID PAGES
+// bench/HotelsBench.java: the measuring half of bench/hotels (compiled with bench/BenchSupport.java by
+// bench/lib.sh's bench_java). Arguments: BASE_URL ROUNDS CITY_ID PAGES
 // Per round, in an order that rotates, it runs POST /api/hotels/search once per strategy against listing
 // page ((round - 1) % PAGES) + 1, and measures the ideal on the same page: the listing page, then all of
 // its hotel pages requested at once by this client. It prints each round and then, per strategy, the
 // median pages/s, the median and p99 (nearest rank) of the search's total time, and the median of the
 // per-round ratios strategy pages/s ÷ ideal pages/s. Exit 1 when a search failed or lost pages.
+import static dev.quintet.bench.BenchSupport.median;
+import static dev.quintet.bench.BenchSupport.nearestRank;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +82,7 @@ class HotelsBench {
             System.out.printf("%-20s %14.1f %15.1f %13.1f %21s%n", e.getKey(),
                     median(list.stream().mapToDouble(Run::pagesPerSecond).toArray()),
                     median(list.stream().mapToDouble(Run::totalMs).toArray()),
-                    p99(list.stream().mapToDouble(Run::totalMs).toArray()),
+                    nearestRank(list.stream().mapToDouble(Run::totalMs).toArray(), 0.99),
                     e.getKey().equals(IDEAL) ? "1.00" : String.format("%.2f", median(ratios)));
         }
         System.out.println("-".repeat(86));
@@ -150,17 +152,5 @@ class HotelsBench {
             n++;
         }
         return n;
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    static double p99(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v[(int) Math.ceil(0.99 * v.length) - 1];
     }
 }

@@ -1,4 +1,10 @@
+// bench/LedgerBench.java: the measuring half of bench/ledger, compiled by bench/lib.sh's bench_java with
+// bench/BenchSupport.java against the test classes. It stays in package dev.quintet.ledger for RedisNode's
+// key names, and uses the test support's QuintetProcess and RedisServer, as the ledger's fault tests do.
 package dev.quintet.ledger;
+
+import static dev.quintet.bench.BenchSupport.median;
+import static dev.quintet.bench.BenchSupport.nearestRank;
 
 import dev.quintet.support.QuintetProcess;
 import dev.quintet.support.RedisServer;
@@ -23,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * bench/ledger's measuring program (run by that script, not by the test suite). Three figures, each
+ * bench/ledger's measuring program (run by that script; not part of the test suite). Three figures, each
  * next to redis-benchmark SET against one of the same Redis nodes, in the same run:
  * <ol>
  * <li>acknowledged writes/s through POST /update with three nodes, vs redis-benchmark SET requests/s
@@ -81,12 +87,12 @@ public final class LedgerBench {
                     List<Double> lags = Collections.synchronizedList(new ArrayList<>());
                     double rate = load(http, base, "r" + round, DURATION, CLIENTS, lags, probes);
                     Bench redis = redisBenchmark(three.getFirst().port, 200_000, CLIENTS, 1);
-                    List<Double> sorted = lags.stream().sorted().toList();
-                    double p50 = percentile(sorted, 0.50), p99 = percentile(sorted, 0.99);
+                    List<Double> measured = List.copyOf(lags); // the probe thread has stopped
+                    double p50 = nearestRank(measured, 0.50), p99 = nearestRank(measured, 0.99);
                     System.out.printf("round %d: quintet %8.0f acked writes/s | redis-benchmark SET %8.0f req/s | ratio %.4f%n",
                             round, rate, redis.rps, rate / redis.rps);
                     System.out.printf("         lag ack→all 3 nodes p50 %6.2f ms p99 %6.2f ms (%d probes) | SET latency p50 %.3f ms p99 %.3f ms%n",
-                            p50, p99, sorted.size(), redis.p50, redis.p99);
+                            p50, p99, measured.size(), redis.p50, redis.p99);
                     writes.add(rate);
                     sets.add(redis.rps);
                     ratios.add(rate / redis.rps);
@@ -256,19 +262,6 @@ public final class LedgerBench {
 
     static void signal(String signal, long pid) throws Exception {
         new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
-    }
-
-    static double percentile(List<Double> sorted, double q) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static int env(String name, int fallback) {
