@@ -38,7 +38,12 @@ public final class QuintetProcess implements AutoCloseable {
         builder.environment().put("QUINTET_DATA", data.toString());
         builder.environment().putAll(env);
         QuintetProcess server = new QuintetProcess(builder.start(), log, port);
-        server.awaitReady(Duration.ofSeconds(180)); // generous: a loaded 2-core machine takes over a minute
+        try {
+            server.awaitReady(Duration.ofSeconds(180)); // generous: a loaded 2-core machine takes over a minute
+        } catch (RuntimeException | InterruptedException e) {
+            server.close(); // a server that never became ready must not outlive the test
+            throw e;
+        }
         return server;
     }
 
