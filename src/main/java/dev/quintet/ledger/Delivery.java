@@ -42,7 +42,7 @@ class Delivery implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
-    private final LedgerLog ledgerLog;
+    private final LedgerRepository repository;
     private final LedgerProperties settings;
     private final ApplicationContext context;
     /** This process's identity in leases: the instance name plus a per-process suffix. */
@@ -58,8 +58,8 @@ class Delivery implements SmartLifecycle {
     private ScheduledThreadPoolExecutor steps;
     private Thread refresher;
 
-    Delivery(LedgerLog ledgerLog, LedgerProperties settings, ApplicationContext context, Instance instance) {
-        this.ledgerLog = ledgerLog;
+    Delivery(LedgerRepository repository, LedgerProperties settings, ApplicationContext context, Instance instance) {
+        this.repository = repository;
         this.settings = settings;
         this.context = context;
         this.owner = instance.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -176,7 +176,7 @@ class Delivery implements SmartLifecycle {
         }
         steps.shutdownNow();
         try {
-            ledgerLog.releaseLeases(owner);
+            repository.releaseLeases(owner);
         } catch (RuntimeException e) {
             log.debug("could not release the ledger's leases: {}", e.toString());
         }
@@ -224,7 +224,7 @@ class Delivery implements SmartLifecycle {
             steps.setCorePoolSize(Math.max(1, Math.min(nodes.size(), settings.deliveryThreads())));
             for (String url : nodes.keySet()) {
                 workers.computeIfAbsent(url, u -> {
-                    NodeWorker worker = new NodeWorker(new RedisNode(u, resources, settings.timeout()), ledgerLog, settings,
+                    NodeWorker worker = new NodeWorker(new RedisNode(u, resources, settings.timeout()), repository, settings,
                             owner, steps);
                     worker.start();
                     log.info("ledger node {} joined ({})", worker.node.shown, nodes.get(u));
@@ -255,7 +255,7 @@ class Delivery implements SmartLifecycle {
     /** The configured nodes, then those added through the API; refused hosts left out, at most max-nodes. */
     private Map<String, String> nodesNow() {
         Map<String, String> nodes = configuredNodes();
-        for (String url : ledgerLog.addedNodes()) {
+        for (String url : repository.addedNodes()) {
             // another instance with other settings may have added it
             if (!nodes.containsKey(url) && admitted(url)) {
                 nodes.put(url, "api");

@@ -22,7 +22,7 @@ class LedgerApiTest {
     int port;
 
     @Autowired
-    LedgerLog ledgerLog;
+    LedgerRepository ledgerLog;
 
     Http http;
     String name;
