@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -91,25 +92,25 @@ class Delivery implements SmartLifecycle {
         return hosts;
     }
 
-    /** Why a node address may not be used, or null when it may. */
-    String refusal(String url) {
+    /** Why a node address may not be used, if it may not. */
+    Optional<String> refusal(String url) {
         if (allowedHosts.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         String host = RedisNode.host(url).toLowerCase(Locale.ROOT);
         if (allowedHosts.contains(host) || (allowedHosts.contains("127.0.0.1") && host.startsWith("127."))) {
-            return null;
+            return Optional.empty();
         }
-        return "host '" + host + "' is not allowed for ledger nodes; QUINTET_LEDGER_ALLOWED_HOSTS "
-                + "(quintet.ledger.allowed-hosts) lists the hosts that are, now: " + String.join(",", allowedHosts);
+        return Optional.of("host '" + host + "' is not allowed for ledger nodes; QUINTET_LEDGER_ALLOWED_HOSTS "
+                + "(quintet.ledger.allowed-hosts) lists the hosts that are, now: " + String.join(",", allowedHosts));
     }
 
-    /** Why one more node may not be added, or null when it may. */
-    String full() {
+    /** Why one more node may not be added, if it may not. */
+    Optional<String> full() {
         int count = nodesNow().size();
-        return count < settings.maxNodes() ? null
-                : "the ledger has " + count + " nodes, the most QUINTET_LEDGER_MAX_NODES (quintet.ledger.max-nodes) allows"
-                + " is " + settings.maxNodes() + "; remove one first";
+        return count < settings.maxNodes() ? Optional.empty()
+                : Optional.of("the ledger has " + count + " nodes, the most QUINTET_LEDGER_MAX_NODES "
+                + "(quintet.ledger.max-nodes) allows is " + settings.maxNodes() + "; remove one first");
     }
 
     @Override
@@ -295,11 +296,11 @@ class Delivery implements SmartLifecycle {
     }
 
     private boolean admitted(String url) {
-        String refusal = refusal(url);
-        if (refusal != null && warned.add(url)) {
-            log.warn("ignoring ledger node {}: {}", RedisNode.shown(url), refusal);
+        Optional<String> refusal = refusal(url);
+        if (refusal.isPresent() && warned.add(url)) {
+            log.warn("ignoring ledger node {}: {}", RedisNode.shown(url), refusal.get());
         }
-        return refusal == null;
+        return refusal.isEmpty();
     }
 
     private static Set<String> configuredUrls(LedgerProperties settings) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,16 +207,16 @@ public class Ledger {
      */
     public boolean addNode(String url) {
         String normal = RedisNode.normalise(url);
-        String refusal = delivery.refusal(normal);
-        if (refusal != null) {
-            throw new NodeRefused(refusal);
+        Optional<String> refusal = delivery.refusal(normal);
+        if (refusal.isPresent()) {
+            throw new NodeRefused(refusal.get());
         }
         if (delivery.nodes().containsKey(normal) || delivery.configuredNodes().containsKey(normal)) {
             return false;
         }
-        String full = delivery.full();
-        if (full != null) {
-            throw new TooManyNodes(full);
+        Optional<String> full = delivery.full();
+        if (full.isPresent()) {
+            throw new TooManyNodes(full.get());
         }
         boolean added = repository.addNode(normal);
         delivery.refresh();
@@ -302,7 +303,7 @@ public class Ledger {
             }
         }
         if (up.size() > 1) {
-            java.util.Collections.rotate(up, ThreadLocalRandom.current().nextInt(up.size()));
+            Collections.rotate(up, ThreadLocalRandom.current().nextInt(up.size()));
         }
         return up;
     }

@@ -1,6 +1,7 @@
 package dev.quintet.shop;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,14 +36,15 @@ final class CollectionNames {
     private CollectionNames() {
     }
 
-    /** Why {@code name} cannot name a collection, or null when it can. */
-    static String problem(String name) {
+    /** Why {@code name} cannot name a collection, if it cannot. */
+    static Optional<String> problem(String name) {
         if (name == null || !VALID.matcher(name).matches()) {
-            return "collection name must be 1..64 letters, digits, '_' or '-', got '" + name + "'";
+            return Optional.of("collection name must be 1..64 letters, digits, '_' or '-', got '" + name + "'");
         }
         if (RESERVED.contains(name)) {
-            return "'" + name + "' cannot name a collection: Quintet uses /" + name + " for something else";
+            return Optional.of("'" + name + "' cannot name a collection: Quintet uses /" + name
+                    + " for something else");
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -54,9 +54,10 @@ class CollectionNamesTest {
     @Test
     void everyReservedNameIsRefusedAndOrdinaryNamesAreNot() {
         for (String name : CollectionNames.RESERVED) {
-            assertThat(CollectionNames.problem(name)).as(name).contains("cannot name a collection");
+            assertThat(CollectionNames.problem(name)).as(name)
+                    .hasValueSatisfying(problem -> assertThat(problem).contains("cannot name a collection"));
         }
-        assertThat(CollectionNames.problem("users-2026")).isNull();
+        assertThat(CollectionNames.problem("users-2026")).isEmpty();
     }
 
     /** The literal first segment of a pattern; none for {@code /}, variables and wildcards, or names with a dot. */
