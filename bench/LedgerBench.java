@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -221,7 +222,7 @@ public final class LedgerBench {
     static long head(HttpClient http, String base) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ledger/nodes")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        var m = java.util.regex.Pattern.compile("\"head\":(\\d+)").matcher(body);
+        var m = Pattern.compile("\"head\":(\\d+)").matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("no head in " + body);
         }

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -157,7 +158,7 @@ class CarsCommand implements Callable<Integer> {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             out().printf("%d %s%n", response.statusCode(), response.body());
             return response.statusCode() / 100 == 2 ? 0 : 1;
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             spec.commandLine().getErr().println("no Quintet answers at " + base + ": " + e);
             return 1;
         }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The original soldcars HTTP contract: paths, status codes and bodies, nothing else. */
 @RestController
-@Tag(name = "cars", description = "Store of sold cars (seed 000)")
+@Tag(name = "cars", description = "Store of sold cars")
 class CarsController {
 
     private final Cars cars;

@@ -1,5 +1,5 @@
 /**
- * cars — the store of sold cars (seed 000, the original {@code soldcars} on a MongoDB replica set).
+ * cars — the store of sold cars (the original: {@code soldcars} on a MongoDB replica set).
  * <p>
  * A car is one document keyed by its serial number, validated as strictly as the original's schema
  * (strings of 3..255 characters, unsigned integers of a given width, no unknown fields). The HTTP

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +43,7 @@ class Delivery implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
-    private final LedgerLog ledgerLog;
+    private final LedgerRepository repository;
     private final LedgerProperties settings;
     private final ApplicationContext context;
     /** This process's identity in leases: the instance name plus a per-process suffix. */
@@ -58,8 +59,8 @@ class Delivery implements SmartLifecycle {
     private ScheduledThreadPoolExecutor steps;
     private Thread refresher;
 
-    Delivery(LedgerLog ledgerLog, LedgerProperties settings, ApplicationContext context, Instance instance) {
-        this.ledgerLog = ledgerLog;
+    Delivery(LedgerRepository repository, LedgerProperties settings, ApplicationContext context, Instance instance) {
+        this.repository = repository;
         this.settings = settings;
         this.context = context;
         this.owner = instance.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -91,25 +92,25 @@ class Delivery implements SmartLifecycle {
         return hosts;
     }
 
-    /** Why a node address may not be used, or null when it may. */
-    String refusal(String url) {
+    /** Why a node address may not be used, if it may not. */
+    Optional<String> refusal(String url) {
         if (allowedHosts.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         String host = RedisNode.host(url).toLowerCase(Locale.ROOT);
         if (allowedHosts.contains(host) || (allowedHosts.contains("127.0.0.1") && host.startsWith("127."))) {
-            return null;
+            return Optional.empty();
         }
-        return "host '" + host + "' is not allowed for ledger nodes; QUINTET_LEDGER_ALLOWED_HOSTS "
-                + "(quintet.ledger.allowed-hosts) lists the hosts that are, now: " + String.join(",", allowedHosts);
+        return Optional.of("host '" + host + "' is not allowed for ledger nodes; QUINTET_LEDGER_ALLOWED_HOSTS "
+                + "(quintet.ledger.allowed-hosts) lists the hosts that are, now: " + String.join(",", allowedHosts));
     }
 
-    /** Why one more node may not be added, or null when it may. */
-    String full() {
+    /** Why one more node may not be added, if it may not. */
+    Optional<String> full() {
         int count = nodesNow().size();
-        return count < settings.maxNodes() ? null
-                : "the ledger has " + count + " nodes, the most QUINTET_LEDGER_MAX_NODES (quintet.ledger.max-nodes) allows"
-                + " is " + settings.maxNodes() + "; remove one first";
+        return count < settings.maxNodes() ? Optional.empty()
+                : Optional.of("the ledger has " + count + " nodes, the most QUINTET_LEDGER_MAX_NODES "
+                + "(quintet.ledger.max-nodes) allows is " + settings.maxNodes() + "; remove one first");
     }
 
     @Override
@@ -176,7 +177,7 @@ class Delivery implements SmartLifecycle {
         }
         steps.shutdownNow();
         try {
-            ledgerLog.releaseLeases(owner);
+            repository.releaseLeases(owner);
         } catch (RuntimeException e) {
             log.debug("could not release the ledger's leases: {}", e.toString());
         }
@@ -224,7 +225,7 @@ class Delivery implements SmartLifecycle {
             steps.setCorePoolSize(Math.max(1, Math.min(nodes.size(), settings.deliveryThreads())));
             for (String url : nodes.keySet()) {
                 workers.computeIfAbsent(url, u -> {
-                    NodeWorker worker = new NodeWorker(new RedisNode(u, resources, settings.timeout()), ledgerLog, settings,
+                    NodeWorker worker = new NodeWorker(new RedisNode(u, resources, settings.timeout()), repository, settings,
                             owner, steps);
                     worker.start();
                     log.info("ledger node {} joined ({})", worker.node.shown, nodes.get(u));
@@ -255,7 +256,7 @@ class Delivery implements SmartLifecycle {
     /** The configured nodes, then those added through the API; refused hosts left out, at most max-nodes. */
     private Map<String, String> nodesNow() {
         Map<String, String> nodes = configuredNodes();
-        for (String url : ledgerLog.addedNodes()) {
+        for (String url : repository.addedNodes()) {
             // another instance with other settings may have added it
             if (!nodes.containsKey(url) && admitted(url)) {
                 nodes.put(url, "api");
@@ -295,11 +296,11 @@ class Delivery implements SmartLifecycle {
     }
 
     private boolean admitted(String url) {
-        String refusal = refusal(url);
-        if (refusal != null && warned.add(url)) {
-            log.warn("ignoring ledger node {}: {}", RedisNode.shown(url), refusal);
+        Optional<String> refusal = refusal(url);
+        if (refusal.isPresent() && warned.add(url)) {
+            log.warn("ignoring ledger node {}: {}", RedisNode.shown(url), refusal.get());
         }
-        return refusal == null;
+        return refusal.isEmpty();
     }
 
     private static Set<String> configuredUrls(LedgerProperties settings) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * The ledger's public face, used by its controllers, its CLI and the console.
  * <p>
- * Writes go to the log ({@link LedgerLog}) and are acknowledged once committed; delivery to the Redis
+ * Writes go to the log ({@link GroupCommitter}) and are acknowledged once committed; delivery to the Redis
  * nodes follows ({@link Delivery}). Reads note the log's head when they start and are answered by a node
  * that has applied at least that much (so a read never misses a write acknowledged before it began),
  * else from the log itself. When the database cannot be reached, reads take the most advanced node that
@@ -32,11 +33,13 @@ public class Ledger {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private final LedgerLog ledgerLog;
+    private final LedgerRepository repository;
+    private final GroupCommitter commits;
     private final Delivery delivery;
 
-    Ledger(LedgerLog ledgerLog, Delivery delivery) {
-        this.ledgerLog = ledgerLog;
+    Ledger(LedgerRepository repository, GroupCommitter commits, Delivery delivery) {
+        this.repository = repository;
+        this.commits = commits;
         this.delivery = delivery;
     }
 
@@ -87,7 +90,7 @@ public class Ledger {
      * replaces it. Throws {@link Removed} when the name was removed with versions as new as this one.
      */
     public Version update(String name, String author, long timestamp) {
-        LedgerLog.Appended appended = ledgerLog.update(name, author, timestamp);
+        GroupCommitter.Appended appended = commits.update(name, author, timestamp);
         if (appended.refusedBy() != null) {
             throw new Removed("'" + name + "' was removed after its version of " + appended.refusedBy()
                     + "; an update must have a later timestamp than that");
@@ -98,7 +101,7 @@ public class Ledger {
 
     /** Removes every version of the name; returns whether there was any. */
     public boolean remove(String name) {
-        boolean removed = ledgerLog.remove(name).isPresent();
+        boolean removed = commits.remove(name).isPresent();
         if (removed) {
             delivery.wakeAll();
         }
@@ -121,7 +124,7 @@ public class Ledger {
         if (start < 0) {
             throw new Unavailable("neither the log nor any node can be reached", null);
         }
-        return LedgerState.versions(ledgerLog.versions(name, start));
+        return LedgerState.versions(repository.versions(name, start));
     }
 
     /** The newest version of the name. */
@@ -149,7 +152,7 @@ public class Ledger {
             if (start < 0) {
                 throw new Unavailable("neither the log nor any node can be reached", null);
             }
-            records = ledgerLog.state(start).records();
+            records = repository.state(start).records();
         }
         Map<String, List<Version>> out = new LinkedHashMap<>();
         records.forEach((name, versions) -> out.put(name, LedgerState.versions(versions)));
@@ -158,7 +161,7 @@ public class Ledger {
 
     /** The last position committed to the log. */
     public long head() {
-        return ledgerLog.head();
+        return repository.head();
     }
 
     // --- nodes ---------------------------------------------------------------------------------------
@@ -173,12 +176,12 @@ public class Ledger {
     }
 
     public Status status() {
-        long head = ledgerLog.head();
-        Map<String, LedgerLog.Lease> leases = ledgerLog.leases();
+        long head = repository.head();
+        Map<String, LedgerRepository.Lease> leases = repository.leases();
         long now = System.currentTimeMillis();
         List<Node> nodes = new ArrayList<>();
         delivery.nodes().forEach((address, source) -> {
-            LedgerLog.Lease lease = leases.get(address);
+            LedgerRepository.Lease lease = leases.get(address);
             String url = RedisNode.shown(address);
             NodeWorker local = delivery.worker(address);
             if (local != null && local.holding()) {
@@ -204,18 +207,18 @@ public class Ledger {
      */
     public boolean addNode(String url) {
         String normal = RedisNode.normalise(url);
-        String refusal = delivery.refusal(normal);
-        if (refusal != null) {
-            throw new NodeRefused(refusal);
+        Optional<String> refusal = delivery.refusal(normal);
+        if (refusal.isPresent()) {
+            throw new NodeRefused(refusal.get());
         }
         if (delivery.nodes().containsKey(normal) || delivery.configuredNodes().containsKey(normal)) {
             return false;
         }
-        String full = delivery.full();
-        if (full != null) {
-            throw new TooManyNodes(full);
+        Optional<String> full = delivery.full();
+        if (full.isPresent()) {
+            throw new TooManyNodes(full.get());
         }
-        boolean added = ledgerLog.addNode(normal);
+        boolean added = repository.addNode(normal);
         delivery.refresh();
         return added;
     }
@@ -225,7 +228,7 @@ public class Ledger {
         if (!url.equals(RedisNode.shown(url))) {
             return url; // a password is given: it is the full address already
         }
-        for (String node : ledgerLog.addedNodes()) {
+        for (String node : repository.addedNodes()) {
             if (!node.equals(url) && RedisNode.shown(node).equals(url)) {
                 return node;
             }
@@ -245,11 +248,11 @@ public class Ledger {
         if (delivery.configuredNodes().containsKey(normal)) {
             return NodeRemoval.CONFIGURED;
         }
-        if (!ledgerLog.removeNode(normal)) {
+        if (!repository.removeNode(normal)) {
             return NodeRemoval.UNKNOWN;
         }
         delivery.refresh();
-        ledgerLog.forgetLease(normal);
+        repository.forgetLease(normal);
         return NodeRemoval.REMOVED;
     }
 
@@ -284,7 +287,7 @@ public class Ledger {
     /** The log's head, or -1 when the database cannot be reached (any node's copy will do then). */
     private long startPosition() {
         try {
-            return ledgerLog.head();
+            return repository.head();
         } catch (DataAccessException e) {
             log.warn("the ledger's log is unreachable, reading from a node: {}", e.toString());
             return -1;
@@ -300,7 +303,7 @@ public class Ledger {
             }
         }
         if (up.size() > 1) {
-            java.util.Collections.rotate(up, ThreadLocalRandom.current().nextInt(up.size()));
+            Collections.rotate(up, ThreadLocalRandom.current().nextInt(up.size()));
         }
         return up;
     }

@@ -2,6 +2,7 @@ package dev.quintet.ledger;
 
 import dev.quintet.platform.security.AdminProperties;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +65,7 @@ class LedgerCommand implements Callable<Integer> {
                     HttpResponse.BodyHandlers.ofString());
             spec.commandLine().getOut().println(response.body());
             return response.statusCode() / 100 == 2 ? 0 : 1;
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             spec.commandLine().getErr().println("no Quintet answers at " + host + ": " + e);
             return 1;
         }

@@ -4,21 +4,19 @@ import dev.quintet.platform.web.ApiException;
 import dev.quintet.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +25,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The original's five paths with its bodies, plus {@code DELETE /records/{name}}, the node list and
  * reconciliation under {@code /api/ledger}.
  */
 @RestController
-@Tag(name = "ledger", description = "Versioned records replicated to Redis nodes through a durable log (seed 004)")
+@Tag(name = "ledger", description = "Versioned records replicated to Redis nodes through a durable log")
 class LedgerController {
 
     private final Ledger ledger;

@@ -29,7 +29,7 @@ final class NodeWorker {
     enum State { STARTING, COPYING, CATCHING_UP, IN_SYNC, DOWN, STANDBY, STOPPED }
 
     final RedisNode node;
-    private final LedgerLog ledgerLog;
+    private final LedgerRepository repository;
     private final LedgerProperties settings;
     private final String owner;
     /** Shared by every node's worker: a bounded pool, so threads do not grow with the number of nodes. */
@@ -54,10 +54,10 @@ final class NodeWorker {
     private boolean waitingForEntries;
     private boolean woken;
 
-    NodeWorker(RedisNode node, LedgerLog ledgerLog, LedgerProperties settings, String owner,
+    NodeWorker(RedisNode node, LedgerRepository repository, LedgerProperties settings, String owner,
                ScheduledExecutorService steps) {
         this.node = node;
-        this.ledgerLog = ledgerLog;
+        this.repository = repository;
         this.settings = settings;
         this.owner = owner;
         this.steps = steps;
@@ -96,7 +96,7 @@ final class NodeWorker {
             stepping.unlock();
         }
         try {
-            ledgerLog.releaseLease(node.url, owner);
+            repository.releaseLease(node.url, owner);
         } catch (RuntimeException e) {
             log.debug("could not release the lease on {}: {}", node.shown, e.toString());
         }
@@ -204,7 +204,7 @@ final class NodeWorker {
         if (holding && now - leaseRenewedAt < settings.lease().toMillis() / 3) {
             return true;
         }
-        holding = ledgerLog.holdLease(node.url, owner, settings.lease().toMillis(), state.name().toLowerCase(),
+        holding = repository.holdLease(node.url, owner, settings.lease().toMillis(), state.name().toLowerCase(),
                 applied, lastError);
         if (holding) {
             leaseRenewedAt = now;
@@ -225,7 +225,7 @@ final class NodeWorker {
                 if (!holding()) {
                     return true; // the lease ran out while the node was slow: ask for it again before writing
                 }
-                if (position < 0 || position > ledgerLog.head()) {
+                if (position < 0 || position > repository.head()) {
                     // no copy, a copy cut short, or a copy of another log: start from a full copy
                     fullCopy();
                     return true;
@@ -233,7 +233,7 @@ final class NodeWorker {
                 known = position;
                 applied = position;
             }
-            List<LogEntry> entries = ledgerLog.after(known, settings.batch());
+            List<LogEntry> entries = repository.after(known, settings.batch());
             if (entries.isEmpty()) {
                 state = State.IN_SYNC;
                 return false;
@@ -257,7 +257,7 @@ final class NodeWorker {
     private void fullCopy() {
         state = State.COPYING;
         node.clear();
-        LedgerState snapshot = ledgerLog.state(ledgerLog.head());
+        LedgerState snapshot = repository.state(repository.head());
         for (Map.Entry<String, TreeMap<Long, String>> r : snapshot.records().entrySet()) {
             node.replace(r.getKey(), r.getValue());
         }
@@ -286,7 +286,7 @@ final class NodeWorker {
             if (dump.position() < 0) {
                 return new Report(node.shown, "no copy yet: the node gets a full copy", -1, 0, List.of(), 0);
             }
-            LedgerState expected = ledgerLog.state(dump.position());
+            LedgerState expected = repository.state(dump.position());
             Set<String> names = new HashSet<>(expected.records().keySet());
             names.addAll(dump.records().keySet());
             names.addAll(node.recordKeys());

@@ -1,5 +1,5 @@
 /**
- * ledger — versioned records replicated to every Redis node through a durable log (seed 004, the
+ * ledger — versioned records replicated to every Redis node through a durable log (the
  * original's aiohttp + Celery + RabbitMQ fan-out to Redis nodes).
  * <p>
  * The log in Quintet's database is the source of truth: {@code POST /update} is answered only after its

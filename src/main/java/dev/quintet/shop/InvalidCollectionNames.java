@@ -1,7 +1,10 @@
 package dev.quintet.shop;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -36,11 +39,12 @@ class InvalidCollectionNames extends AbstractHandlerMapping {
         if (!m.matches() || !(method.equals("GET") || (method.equals("POST") && path.endsWith("/users")))) {
             return null;
         }
-        String name = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        String problem = CollectionNames.problem(name);
-        if (problem == null) {
-            return null;
+        String name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        Optional<String> refused = CollectionNames.problem(name);
+        if (refused.isEmpty()) {
+            return null; // a valid name: not this mapping's request
         }
+        String problem = refused.get();
         return (HttpRequestHandler) (req, response) -> {
             response.setStatus(400);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -3,8 +3,8 @@ package dev.quintet.shop;
 import dev.quintet.platform.data.CacheReport;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
@@ -82,8 +82,11 @@ public class Shop {
         return List.of(caches.stats(ShopCaches.LISTS), caches.stats(ShopCaches.USERS));
     }
 
-    /** Why {@code name} cannot name a collection, or null when it can. */
+    /**
+     * Why {@code name} cannot name a collection, or null when it can: the console's shop page reads it so,
+     * and moves to {@link CollectionNames#problem}'s Optional when that page next changes.
+     */
     public static String collectionNameProblem(String name) {
-        return CollectionNames.problem(name);
+        return CollectionNames.problem(name).orElse(null);
     }
 }

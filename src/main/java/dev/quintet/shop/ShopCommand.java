@@ -3,6 +3,7 @@ package dev.quintet.shop;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import me.tongfei.progressbar.ProgressBar;
@@ -44,9 +45,9 @@ class ShopCommand implements Runnable {
              @Option(names = "--batch", defaultValue = "1000", description = "users per insert batch") int batchSize,
              @Option(names = "--names", description = "name the users PREFIX0, PREFIX1, ... (default: plausible names)")
              String prefix) {
-        String problem = CollectionNames.problem(collection);
-        if (problem != null || count < 0 || batchSize < 1) {
-            spec.commandLine().getErr().println(problem != null ? problem : "COUNT must be >= 0 and --batch >= 1");
+        Optional<String> problem = CollectionNames.problem(collection);
+        if (problem.isPresent() || count < 0 || batchSize < 1) {
+            spec.commandLine().getErr().println(problem.orElse("COUNT must be >= 0 and --batch >= 1"));
             return 2;
         }
         long before = shop.count(collection);

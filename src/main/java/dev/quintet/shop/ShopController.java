@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * malformed name that reaches no other handler is refused by {@link InvalidCollectionNames}.
  */
 @RestController
-@Tag(name = "shop", description = "Users in collections, cached, with a topology report (seed 002)")
+@Tag(name = "shop", description = "Users in collections, cached, with a topology report")
 class ShopController {
 
     private static final String COLLECTION = "/" + CollectionNames.PATH_VARIABLE;

@@ -1,5 +1,5 @@
 /**
- * shop — users in collections (seed 002, the online shop that fell on Black Friday: FastAPI over a sharded,
+ * shop — users in collections (the original is the online shop that fell on Black Friday: FastAPI over a sharded,
  * replicated MongoDB with a Redis cache).
  * <p>
  * A collection is a name (letters, digits, {@code _}, {@code -}; never one of Quintet's own first path

@@ -3,9 +3,9 @@ package dev.quintet.cars;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The whole cars contract again, with the server on a real PostgreSQL instead of H2. */
 @DirtiesContext

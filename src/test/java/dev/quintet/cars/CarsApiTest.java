@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The cars HTTP contract of SPEC.md, over a real socket: every status code, every error key, every bound. */
+/**
+ * The cars HTTP contract (the original's paths and bodies), over a real socket: every status code, every
+ * error key, every bound.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CarsApiTest {
 

@@ -30,7 +30,8 @@ class LeaseTakeoverTest {
         ClientResources resources = DefaultClientResources.create();
         try (RedisServer redis = RedisServer.start()) {
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("ledger"), "", "", DataSize.ofMegabytes(1)));
-            LedgerLog log = new LedgerLog(JdbcClient.create(dataSource), dataSource, new DataSourceTransactionManager(dataSource));
+            LedgerRepository log = new LedgerRepository(JdbcClient.create(dataSource), dataSource);
+            GroupCommitter commits = new GroupCommitter(log, new DataSourceTransactionManager(dataSource));
             // the node timeout well under a third of the lease, as in production (2 s against 10 s): a holder
             // whose node is slow (here: the first connection of a cold process) keeps renewing its lease
             LedgerProperties settings = new LedgerProperties("", "", Duration.ofSeconds(5), Duration.ofMillis(2400), 500,
@@ -42,7 +43,7 @@ class LeaseTakeoverTest {
             Thread.sleep(300);
             b.start();
             for (int i = 0; i < 200; i++) {
-                log.update("n" + (i % 10), "a", 20200101000000L + i);
+                commits.update("n" + (i % 10), "a", 20200101000000L + i);
                 a.wake();
                 b.wake();
                 assertThat(a.holding() && b.holding()).as("both instances hold the lease").isFalse();
@@ -53,7 +54,7 @@ class LeaseTakeoverTest {
 
             a.stop(Duration.ofSeconds(5)); // releases the lease; b takes it at its next attempt
             for (int i = 200; i < 400; i++) {
-                log.update("n" + (i % 10), "b", 20200101000000L + i);
+                commits.update("n" + (i % 10), "b", 20200101000000L + i);
                 b.wake();
             }
             awaitApplied(b, log.head());

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The ledger's HTTP contract of SPEC.md (seed 004), with no nodes: everything is answered from the log. */
+/** The ledger's HTTP contract (the original's paths and bodies), with no nodes: everything is answered from the log. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LedgerApiTest {
 
@@ -22,7 +22,7 @@ class LedgerApiTest {
     int port;
 
     @Autowired
-    LedgerLog ledgerLog;
+    LedgerRepository ledgerLog;
 
     Http http;
     String name;

@@ -8,7 +8,6 @@ import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.support.TestDatabases;
 import java.sql.Connection;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.util.unit.DataSize;
 
 /** The log on both databases: its rules against a plainly written model, concurrency, leases. */
@@ -74,7 +74,8 @@ class LedgerLogTest {
     abstract static class Contract {
 
         HikariDataSource dataSource;
-        LedgerLog log;
+        LedgerRepository log;
+        GroupCommitter commits;
 
         private final Supplier<HikariDataSource> database;
 
@@ -86,7 +87,8 @@ class LedgerLogTest {
         void migrate() {
             dataSource = database.get();
             new ServiceMigrations(dataSource, new QuintetProperties(List.of("ledger"), "", "", DataSize.ofMegabytes(1)));
-            log = new LedgerLog(JdbcClient.create(dataSource), dataSource, new DataSourceTransactionManager(dataSource));
+            log = new LedgerRepository(JdbcClient.create(dataSource), dataSource);
+            commits = new GroupCommitter(log, new DataSourceTransactionManager(dataSource));
         }
 
         @AfterEach
@@ -105,12 +107,12 @@ class LedgerLogTest {
                 String name = "n" + random.nextInt(6);
                 if (random.nextInt(6) == 0) {
                     boolean removed = model.remove(name);
-                    assertThat(log.remove(name).isPresent()).as("seed %d step %d remove %s", seed, step, name).isEqualTo(removed);
+                    assertThat(commits.remove(name).isPresent()).as("seed %d step %d remove %s", seed, step, name).isEqualTo(removed);
                 } else {
                     long ts = 20200101000000L + random.nextInt(20);
                     String author = "a" + random.nextInt(3);
                     boolean accepted = model.update(name, author, ts);
-                    assertThat(log.update(name, author, ts).refusedBy() == null)
+                    assertThat(commits.update(name, author, ts).refusedBy() == null)
                             .as("seed %d step %d update %s %d", seed, step, name, ts).isEqualTo(accepted);
                 }
                 if (step % 30 == 0) {
@@ -137,9 +139,9 @@ class LedgerLogTest {
                     int client = t;
                     done.add(pool.submit(() -> {
                         for (int i = 0; i < 50; i++) {
-                            log.update("c" + client, "x", 20200101000000L + i);
+                            commits.update("c" + client, "x", 20200101000000L + i);
                             if (i % 10 == 9) {
-                                log.remove("c" + client);
+                                commits.remove("c" + client);
                             }
                         }
                         return null;
@@ -165,28 +167,28 @@ class LedgerLogTest {
             if (!dataSource.getJdbcUrl().startsWith("jdbc:h2:")) {
                 bad.add("nul\u0000name");
             }
-            List<Future<LedgerLog.Appended>> valid = new ArrayList<>();
-            List<Future<LedgerLog.Appended>> invalid = new ArrayList<>();
+            List<Future<GroupCommitter.Appended>> valid = new ArrayList<>();
+            List<Future<GroupCommitter.Appended>> invalid = new ArrayList<>();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
                  Connection holder = dataSource.getConnection()) {
                 // hold the head row so the committer waits: everything submitted meanwhile is one group
                 holder.setAutoCommit(false);
                 holder.createStatement().execute("select position from ledger_head where id = 1 for update");
-                valid.add(pool.submit(() -> log.update("first", "x", 20200101000000L)));
+                valid.add(pool.submit(() -> commits.update("first", "x", 20200101000000L)));
                 Thread.sleep(200);
                 for (int i = 0; i < 40; i++) {
                     int n = i;
-                    valid.add(pool.submit(() -> log.update("good-" + n, "x", 20200101000000L + n)));
+                    valid.add(pool.submit(() -> commits.update("good-" + n, "x", 20200101000000L + n)));
                     if (i == 20) {
-                        bad.forEach(name -> invalid.add(pool.submit(() -> log.update(name, "x", 20200101000000L))));
+                        bad.forEach(name -> invalid.add(pool.submit(() -> commits.update(name, "x", 20200101000000L))));
                     }
                 }
                 Thread.sleep(300);
                 holder.commit();
-                for (Future<LedgerLog.Appended> f : valid) {
+                for (Future<GroupCommitter.Appended> f : valid) {
                     assertThat(f.get().refusedBy()).isNull();
                 }
-                for (Future<LedgerLog.Appended> f : invalid) {
+                for (Future<GroupCommitter.Appended> f : invalid) {
                     assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class)
                             .hasCauseInstanceOf(DataIntegrityViolationException.class);
                 }

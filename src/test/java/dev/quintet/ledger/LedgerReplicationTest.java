@@ -44,7 +44,7 @@ class LedgerReplicationTest {
     int port;
 
     @Autowired
-    LedgerLog ledgerLog;
+    LedgerRepository ledgerLog;
 
     Http http;
     final List<RedisServer> servers = new ArrayList<>();

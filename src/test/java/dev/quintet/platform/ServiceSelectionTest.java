@@ -2,6 +2,7 @@ package dev.quintet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quintet.cars.Cars;
 import dev.quintet.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ class ServiceSelectionTest {
 
     @Test
     void carsIsAbsentWhenNotSelected() {
-        assertThat(context.getBeanNamesForType(dev.quintet.cars.Cars.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(Cars.class)).isEmpty();
         assertThat(new Http(port).get("/api/cars/1").status()).isEqualTo(404);
         assertThat(new Http(port).get("/health/readiness").status()).isEqualTo(200);
         long tables = jdbc.sql("select count(*) from information_schema.tables where lower(table_name) = 'cars'")

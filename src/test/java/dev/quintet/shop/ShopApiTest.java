@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-/** The shop HTTP contract of SPEC.md over a real socket, with the embedded cache. */
+/** The shop HTTP contract (the original's paths and bodies) over a real socket, with the embedded cache. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(OtherServicePaths.class)
 class ShopApiTest {

@@ -6,9 +6,11 @@ import dev.quintet.platform.Instance;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.CacheReport;
 import dev.quintet.platform.data.DatabaseTopology;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
 /** The report's keys for the topologies a test database cannot take: a primary with standbys, a standby. */
@@ -26,7 +28,7 @@ class ShopTopologyTest {
             }
         };
         var unused = new org.h2.jdbcx.JdbcDataSource(); // never connected: the overrides answer
-        UserRepository repository = new UserRepository(org.springframework.jdbc.core.simple.JdbcClient.create(unused), unused) {
+        UserRepository repository = new UserRepository(JdbcClient.create(unused), unused) {
             @Override
             Map<String, Long> counts() {
                 return Map.of("helloDoc", 1000L);
@@ -56,10 +58,10 @@ class ShopTopologyTest {
         assertThat(r.get("mongo_replicaset_name")).isEqualTo("quintet");
         assertThat(r.get("mongo_db")).isEqualTo("quintet");
         assertThat(r.get("read_preference")).isEqualTo("SecondaryPreferred()");
-        assertThat(r.get("mongo_primary_host")).isEqualTo(java.util.Arrays.asList("db1", 5433));
+        assertThat(r.get("mongo_primary_host")).isEqualTo(Arrays.asList("db1", 5433));
         assertThat(r.get("mongo_address")).isEqualTo(r.get("mongo_primary_host"));
-        assertThat(r.get("mongo_secondary_hosts")).isEqualTo(List.of(java.util.Arrays.asList("10.0.0.2", null),
-                java.util.Arrays.asList("10.0.0.3", null)));
+        assertThat(r.get("mongo_secondary_hosts")).isEqualTo(List.of(Arrays.asList("10.0.0.2", null),
+                Arrays.asList("10.0.0.3", null)));
         assertThat((List<?>) r.get("mongo_nodes")).hasSize(3);
         assertThat(r.get("mongo_is_primary")).isEqualTo(true);
         assertThat(r.get("collections")).isEqualTo(Map.of("helloDoc", Map.of("documents_count", 1000L)));
@@ -78,7 +80,7 @@ class ShopTopologyTest {
         assertThat(r.get("mongo_primary_host")).isNull();
         assertThat(r.get("mongo_is_primary")).isEqualTo(false);
         assertThat(r.get("read_preference")).isEqualTo("Primary()");
-        assertThat(r.get("mongo_address")).isEqualTo(java.util.Arrays.asList("replica", 5432));
+        assertThat(r.get("mongo_address")).isEqualTo(Arrays.asList("replica", 5432));
     }
 
     @Test

@@ -6,12 +6,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.support.TestDatabases;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class UserRepositoryTest {
 
         @Test
         void theFirstStartHoldsTheOriginalsHelloDoc() {
-            assertThat(repository.counts()).containsExactly(java.util.Map.entry("helloDoc", 1000L));
+            assertThat(repository.counts()).containsExactly(Map.entry("helloDoc", 1000L));
             List<User> all = repository.page("helloDoc", 0, 1000);
             assertThat(all).hasSize(1000);
             for (int i = 0; i < 1000; i++) {

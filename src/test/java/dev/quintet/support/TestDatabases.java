@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Fresh databases for tests: a private in-memory H2 in PostgreSQL mode, or a new database on the real
@@ -36,7 +37,7 @@ public final class TestDatabases {
     }
 
     /** Points a Spring test context at a new PostgreSQL database; drop it with {@link #dropPostgres} after the class. */
-    public static HikariDataSource postgresFor(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    public static HikariDataSource postgresFor(DynamicPropertyRegistry registry) {
         HikariDataSource database = postgres();
         registry.add("spring.datasource.url", database::getJdbcUrl);
         registry.add("spring.datasource.username", TestDatabases::user);

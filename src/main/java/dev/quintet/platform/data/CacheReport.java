@@ -2,6 +2,7 @@ package dev.quintet.platform.data;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.data.redis.cache.RedisCache;
 
 /** What a cache is and how it has done so far: where it lives, its hits and its misses. */
@@ -19,9 +20,8 @@ public final class CacheReport {
         if (cache == null) {
             return new Stats(name, "none", 0, 0);
         }
-        Object nativeCache = cache.getNativeCache();
-        if (nativeCache instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
-            var stats = caffeine.stats();
+        if (cache instanceof CaffeineCache caffeine) {
+            var stats = caffeine.getNativeCache().stats();
             return new Stats(name, "caffeine", stats.hitCount(), stats.missCount());
         }
         if (cache instanceof RedisCache redis) {

@@ -3,6 +3,7 @@ package dev.quintet.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,23 +26,23 @@ final class CrossSiteWrite implements RequestMatcher {
 
     @Override
     public boolean matches(HttpServletRequest request) {
-        return reason(request) != null;
+        return reason(request).isPresent();
     }
 
-    /** Why the request counts as a cross-site write, in words for the refusal; null when it does not. */
-    String reason(HttpServletRequest request) {
+    /** Why the request counts as a cross-site write, in words for the refusal, if it does. */
+    Optional<String> reason(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
-            return null;
+            return Optional.empty();
         }
         String site = request.getHeader(SEC_FETCH_SITE);
         if (site != null && FOREIGN_SITES.contains(site.strip().toLowerCase(Locale.ROOT))) {
-            return "the browser sent this write from another site (Sec-Fetch-Site: " + site + ")";
+            return Optional.of("the browser sent this write from another site (Sec-Fetch-Site: " + site + ")");
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !origin.isBlank() && !isSameHost(origin, request)) {
-            return "the browser sent this write from another origin (Origin: " + origin + ")";
+            return Optional.of("the browser sent this write from another origin (Origin: " + origin + ")");
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Compares host:port as the browser wrote them, so a TLS-terminating proxy that keeps Host still works. */

@@ -67,7 +67,7 @@ final class Refusals {
     }
 
     private static String crossSiteDetail(CrossSiteWrite crossSite, HttpServletRequest request) {
-        return "cross-site request refused: " + crossSite.reason(request);
+        return "cross-site request refused" + crossSite.reason(request).map(reason -> ": " + reason).orElse("");
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

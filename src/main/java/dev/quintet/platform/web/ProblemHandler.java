@@ -53,9 +53,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
-                String problem = text == null ? null : SafeText.problem(text);
-                if (problem != null) {
-                    throw new UnsafeText(problem);
+                if (text != null) {
+                    SafeText.problem(text).ifPresent(problem -> {
+                        throw new UnsafeText(problem);
+                    });
                 }
                 setValue(text);
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,46 +31,46 @@ class RequestTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String problem = problem(request.getRequestURI(), request.getQueryString());
-        if (problem != null) {
+        Optional<String> problem = problem(request.getRequestURI(), request.getQueryString());
+        if (problem.isPresent()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter().write(Problems.json(HttpStatus.BAD_REQUEST, problem, null));
+            response.getWriter().write(Problems.json(HttpStatus.BAD_REQUEST, problem.get(), null));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** What is wrong with the raw path and query string, or null. */
-    static String problem(String rawPath, String rawQuery) {
+    /** What is wrong with the raw path and query string, if anything. */
+    static Optional<String> problem(String rawPath, String rawQuery) {
         for (String segment : rawPath.split("/", -1)) {
-            String problem = problemOf(segment, false);
-            if (problem != null) {
-                return "the path " + problem;
+            Optional<String> problem = problemOf(segment, false);
+            if (problem.isPresent()) {
+                return Optional.of("the path " + problem.get());
             }
         }
         if (rawQuery == null) {
-            return null;
+            return Optional.empty();
         }
         for (String pair : rawQuery.split("&", -1)) {
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
-            String nameProblem = problemOf(rawName, true);
-            if (nameProblem != null) {
-                return "a query parameter name " + nameProblem;
+            Optional<String> nameProblem = problemOf(rawName, true);
+            if (nameProblem.isPresent()) {
+                return Optional.of("a query parameter name " + nameProblem.get());
             }
-            String valueProblem = eq < 0 ? null : problemOf(pair.substring(eq + 1), true);
-            if (valueProblem != null) {
-                return "query parameter '" + decode(rawName, true) + "' " + valueProblem;
+            Optional<String> valueProblem = eq < 0 ? Optional.empty() : problemOf(pair.substring(eq + 1), true);
+            if (valueProblem.isPresent()) {
+                return Optional.of("query parameter '" + decode(rawName, true) + "' " + valueProblem.get());
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static String problemOf(String raw, boolean form) {
+    private static Optional<String> problemOf(String raw, boolean form) {
         String text = decode(raw, form);
-        return text == null ? "is not valid percent-encoded UTF-8" : SafeText.problem(text);
+        return text == null ? Optional.of("is not valid percent-encoded UTF-8") : SafeText.problem(text);
     }
 
     /** Decodes strictly: a bad escape or a byte sequence that is not UTF-8 gives null, never U+FFFD. */

@@ -1,6 +1,7 @@
 package dev.quintet.platform.web;
 
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DatabindException;
@@ -41,9 +42,9 @@ final class StrictJsonModule extends SimpleModule {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
             String text = super.deserialize(p, ctxt);
-            String problem = text == null ? null : SafeText.problem(text);
-            if (problem != null) {
-                throw refused(ctxt, problem);
+            Optional<String> problem = text == null ? Optional.empty() : SafeText.problem(text);
+            if (problem.isPresent()) {
+                throw refused(ctxt, problem.get());
             }
             return text;
         }
@@ -53,9 +54,9 @@ final class StrictJsonModule extends SimpleModule {
 
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws JacksonException {
-            String problem = SafeText.problem(key);
-            if (problem != null) {
-                throw refused(ctxt, "key " + problem);
+            Optional<String> problem = SafeText.problem(key);
+            if (problem.isPresent()) {
+                throw refused(ctxt, "key " + problem.get());
             }
             return key;
         }
@@ -105,17 +106,17 @@ final class StrictJsonModule extends SimpleModule {
 
         private static void check(JsonNode node, DeserializationContext ctxt) {
             if (node.isString()) {
-                String problem = SafeText.problem(node.stringValue());
-                if (problem != null) {
-                    throw refused(ctxt, problem);
+                Optional<String> problem = SafeText.problem(node.stringValue());
+                if (problem.isPresent()) {
+                    throw refused(ctxt, problem.get());
                 }
             } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
                 throw refused(ctxt, "must be a finite number");
             } else if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> property : node.properties()) {
-                    String problem = SafeText.problem(property.getKey());
-                    if (problem != null) {
-                        throw refused(ctxt, "key " + problem);
+                    Optional<String> problem = SafeText.problem(property.getKey());
+                    if (problem.isPresent()) {
+                        throw refused(ctxt, "key " + problem.get());
                     }
                     try {
                         check(property.getValue(), ctxt);

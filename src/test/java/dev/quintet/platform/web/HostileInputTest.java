@@ -2,6 +2,7 @@ package dev.quintet.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.web.RawHttp.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
 class HostileInputTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> SERVICES = Set.of("cars", "citizens", "shop", "hotels", "ledger");
+    private static final Set<String> SERVICES = Set.copyOf(QuintetProperties.ALL_SERVICES);
     private static final Map<String, String> JSON_TYPE = Map.of("Content-Type", "application/json", "Accept", "*/*");
 
     @LocalServerPort
