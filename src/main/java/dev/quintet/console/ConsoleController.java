@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +33,15 @@ class ConsoleController {
     private final DatabaseTopology database;
     private final QuintetProperties properties;
     private final MeterRegistry meters;
+    private final Set<String> withPage;
 
-    ConsoleController(Instance instance, DatabaseTopology database, QuintetProperties properties, MeterRegistry meters) {
+    ConsoleController(Instance instance, DatabaseTopology database, QuintetProperties properties, MeterRegistry meters,
+                      List<ConsolePage> pages) {
         this.instance = instance;
         this.database = database;
         this.properties = properties;
         this.meters = meters;
+        this.withPage = pages.stream().map(ConsolePage::service).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Only for browsers: API clients asking {@code /} for JSON get their own answer elsewhere. */
@@ -55,7 +60,7 @@ class ConsoleController {
     String overview(Model model) {
         Map<String, Long> requests = requestsByService(meters);
         List<ServiceRow> services = QuintetProperties.ALL_SERVICES.stream()
-                .map(name -> new ServiceRow(name, properties.runs(name), ConsoleLayout.PAGES.contains(name),
+                .map(name -> new ServiceRow(name, properties.runs(name), withPage.contains(name),
                         requests.getOrDefault(name, 0L)))
                 .toList();
         model.addAttribute("instance", new InstanceView(instance.name(), STARTED.format(instance.startedAt()),
@@ -105,7 +110,7 @@ class ConsoleController {
      * A service as the overview shows it.
      *
      * @param enabled  whether {@code quintet.services} names it on this instance
-     * @param hasPage  whether the console has a page for it yet
+     * @param hasPage  whether the console has a page for it here: only an enabled service registers one
      * @param requests requests its endpoints answered since this instance started
      */
     record ServiceRow(String name, boolean enabled, boolean hasPage, long requests) {

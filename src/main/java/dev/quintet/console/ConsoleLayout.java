@@ -2,43 +2,38 @@ package dev.quintet.console;
 
 import dev.quintet.platform.Instance;
 import dev.quintet.platform.QuintetProperties;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout around every console page needs: the sidebar's entries and the instance's name. */
-@ControllerAdvice(basePackageClasses = ConsoleLayout.class)
+/**
+ * What the layout around every console page needs: the sidebar's entries and the instance's name.
+ * It applies to every controller, not one package, because each service's page controller lives in that
+ * service's package; API controllers get the two attributes too and never read them.
+ */
+@ControllerAdvice(annotations = Controller.class)
 class ConsoleLayout {
 
-    /** The services the console has pages for; the others are listed as coming. */
-    static final Set<String> PAGES = Set.of("cars", "citizens", "shop", "hotels", "ledger");
-
-    static final List<NavItem> SERVICES = QuintetProperties.ALL_SERVICES.stream()
-            .map(service -> new NavItem(service, PAGES.contains(service) ? "/console/" + service : null))
-            .toList();
-
     private final Instance instance;
+    private final List<ConsolePage> pages;
 
-    ConsoleLayout(Instance instance) {
+    ConsoleLayout(Instance instance, List<ConsolePage> pages) {
         this.instance = instance;
+        // the services' own order, so the sidebar does not depend on the order beans were found in
+        this.pages = pages.stream()
+                .sorted(Comparator.comparingInt(page -> QuintetProperties.ALL_SERVICES.indexOf(page.service())))
+                .toList();
     }
 
     @ModelAttribute("nav")
-    List<NavItem> nav() {
-        return SERVICES;
+    List<ConsolePage> nav() {
+        return pages;
     }
 
     @ModelAttribute("instanceName")
     String instanceName() {
         return instance.name();
-    }
-
-    /** A service in the sidebar; {@code href} is null while its console page is still coming. */
-    record NavItem(String service, String href) {
-
-        public boolean coming() {
-            return href == null;
-        }
     }
 }

@@ -1,9 +1,8 @@
-package dev.quintet.console;
+package dev.quintet.ledger;
 
 import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.ledger.Ledger;
 import dev.quintet.support.RedisServer;
 import java.io.IOException;
 import java.nio.file.Files;

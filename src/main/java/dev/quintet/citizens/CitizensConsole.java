@@ -1,12 +1,9 @@
-package dev.quintet.console;
+package dev.quintet.citizens;
 
-import dev.quintet.citizens.Citizen;
-import dev.quintet.citizens.Citizens;
-import dev.quintet.citizens.ImportSummary;
-import dev.quintet.citizens.TownPercentiles;
+import dev.quintet.console.ConsolePage;
 import dev.quintet.platform.web.ApiException;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,25 +19,25 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/console/citizens")
-class CitizensConsoleController {
+class CitizensConsole {
 
     static final int PAGE_SIZE = 25;
 
-    // a provider: with citizens left out of quintet.services there is no such bean
-    private final ObjectProvider<Citizens> citizens;
+    private final Citizens citizens;
 
-    CitizensConsoleController(ObjectProvider<Citizens> citizens) {
+    CitizensConsole(Citizens citizens) {
         this.citizens = citizens;
+    }
+
+    /** This page's entry in the console's navigation; static, so registering it makes no controller early. */
+    @Bean
+    static ConsolePage citizensConsolePage() {
+        return new ConsolePage("citizens", "/console/citizens");
     }
 
     @GetMapping
     String page(@RequestParam(name = "import", required = false) Long importId,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        Citizens citizens = this.citizens.getIfAvailable();
-        model.addAttribute("enabled", citizens != null);
-        if (citizens == null) {
-            return "console/citizens";
-        }
         List<ImportSummary> imports = citizens.imports();
         model.addAttribute("imports", imports);
         if (importId == null && !imports.isEmpty()) {
@@ -54,22 +51,18 @@ class CitizensConsoleController {
                 model.addAttribute("missing", importId);
             }
         }
-        return "console/citizens";
+        return "citizens/console";
     }
 
     /** Another page of the import's citizens, as the page's htmx pager asks for it: that section alone. */
     @GetMapping("/list")
     String list(@RequestParam(name = "import") long importId, @RequestParam(defaultValue = "0") int page, Model model) {
-        Citizens citizens = this.citizens.getIfAvailable();
-        if (citizens == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "citizens is not enabled on this instance");
-        }
         try {
             model.addAttribute("list", CitizensPage.of(citizens, importId, Math.max(page, 0)));
         } catch (ApiException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
-        return "console/citizens :: citizens-page";
+        return "citizens/console :: citizens-page";
     }
 
     /**

@@ -1,17 +1,10 @@
-package dev.quintet.console;
+package dev.quintet.hotels;
 
-import dev.quintet.hotels.City;
-import dev.quintet.hotels.Hotel;
-import dev.quintet.hotels.HotelSearch;
-import dev.quintet.hotels.Hotels;
-import dev.quintet.hotels.InvalidHotel;
-import dev.quintet.hotels.PageOf;
-import dev.quintet.hotels.SelectedHotel;
-import dev.quintet.hotels.Strategy;
+import dev.quintet.console.ConsolePage;
 import dev.quintet.platform.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,74 +22,70 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/console/hotels")
-class HotelsConsoleController {
+class HotelsConsole {
 
     static final int SELECTED_PAGE = 15;
     static final int CITY_CHOICES = 60;
 
-    private final ObjectProvider<Hotels> hotels;
+    private final Hotels hotels;
 
-    HotelsConsoleController(ObjectProvider<Hotels> hotels) {
+    HotelsConsole(Hotels hotels) {
         this.hotels = hotels;
+    }
+
+    /** This page's entry in the console's navigation; static, so registering it makes no controller early. */
+    @Bean
+    static ConsolePage hotelsConsolePage() {
+        return new ConsolePage("hotels", "/console/hotels");
     }
 
     @GetMapping
     String page(Model model) {
-        Hotels hotels = this.hotels.getIfAvailable();
-        model.addAttribute("enabled", hotels != null);
-        if (hotels != null) {
-            model.addAttribute("cities", cityChoices(hotels, ""));
-            model.addAttribute("strategies", Strategy.values());
-            selected(hotels, "-selected_at", 1, model);
-        }
-        return "console/hotels";
+        model.addAttribute("cities", cityChoices(hotels, ""));
+        model.addAttribute("strategies", Strategy.values());
+        selected(hotels, "-selected_at", 1, model);
+        return "hotels/console";
     }
 
     @GetMapping("/analyze")
     String analyzePage(Model model) {
-        Hotels hotels = this.hotels.getIfAvailable();
-        model.addAttribute("enabled", hotels != null);
-        if (hotels != null) {
-            model.addAttribute("cities", cityChoices(hotels, ""));
-        }
-        return "console/hotels-analyze";
+        model.addAttribute("cities", cityChoices(hotels, ""));
+        return "hotels/console-analyze";
     }
 
     /** The city picker's options for what has been typed: the largest matching cities first. */
     @GetMapping("/cities")
     String cities(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("cities", cityChoices(enabled(), q));
-        return "console/hotels :: city-options";
+        model.addAttribute("cities", cityChoices(hotels, q));
+        return "hotels/console :: city-options";
     }
 
     @PostMapping("/search")
     String search(@RequestParam("city_id") int cityId, @RequestParam(defaultValue = "1") int page,
                   @RequestParam String strategy, Model model) {
-        Hotels hotels = enabled();
         try {
             String id = hotels.start(cityId, page, Strategy.of(strategy));
             return run(id, model);
         } catch (ApiException | IllegalArgumentException e) {
             model.addAttribute("message", e.getMessage());
-            return "console/hotels :: problem";
+            return "hotels/console :: problem";
         }
     }
 
     /** A running search's progress, or its results once done; polled by the fragment it returns. */
     @GetMapping("/search/{id}")
     String run(@PathVariable String id, Model model) {
-        Hotels.Running running = enabled().running(id)
+        Hotels.Running running = hotels.running(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such search"));
         model.addAttribute("run", running);
-        model.addAttribute("city", enabled().city(running.cityId()).map(City::name).orElse("?"));
-        return "console/hotels :: run";
+        model.addAttribute("city", hotels.city(running.cityId()).map(City::name).orElse("?"));
+        return "hotels/console :: run";
     }
 
     /** Publishes the hotels ticked in a finished search's results as a selection. */
     @PostMapping("/select")
     String select(@RequestParam("search") String searchId, @RequestParam(name = "pick", required = false) List<Integer> picks,
                   Model model) {
-        Hotels hotels = enabled();
         HotelSearch result = hotels.running(searchId).map(Hotels.Running::result)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such finished search"));
         List<Hotel> chosen = new ArrayList<>();
@@ -107,18 +96,18 @@ class HotelsConsoleController {
         }
         if (chosen.isEmpty()) {
             model.addAttribute("message", "Tick at least one hotel to save.");
-            return "console/hotels :: problem";
+            return "hotels/console :: problem";
         }
         try {
             hotels.select(result.cityId(), chosen);
         } catch (InvalidHotel | ApiException e) {
             // the scraped site may be any site: what it served need not be storable
             model.addAttribute("message", "Not saved: " + e.getMessage());
-            return "console/hotels :: problem";
+            return "hotels/console :: problem";
         }
         model.addAttribute("saved", chosen.size());
         model.addAttribute("uids", String.join(",", chosen.stream().map(Hotel::uid).toList()));
-        return "console/hotels :: saved";
+        return "hotels/console :: saved";
     }
 
     /**
@@ -129,29 +118,27 @@ class HotelsConsoleController {
     String selectedFragment(@RequestParam(defaultValue = "-selected_at") String sort, @RequestParam(defaultValue = "1") int page,
                             @RequestParam(defaultValue = "") String waitFor, @RequestParam(defaultValue = "0") int tries,
                             Model model) {
-        Hotels hotels = enabled();
         selected(hotels, sort, page, model);
         List<String> uids = waitFor.isBlank() ? List.of() : List.of(waitFor.split(","));
         if (!uids.isEmpty() && tries < 40 && !hotels.allStored(uids)) {
             model.addAttribute("waitFor", waitFor);
             model.addAttribute("tries", tries + 1);
         }
-        return "console/hotels :: selected";
+        return "hotels/console :: selected";
     }
 
     @PostMapping("/analyze")
     String analyze(@RequestParam("city_id") int cityId, @RequestParam(defaultValue = "1") int page, Model model) {
-        Hotels hotels = enabled();
         try {
             List<HotelSearch> runs = hotels.analyze(cityId, page);
             model.addAttribute("runs", runs);
             model.addAttribute("city", hotels.city(cityId).map(City::name).orElse("?"));
             model.addAttribute("page", page);
             model.addAttribute("baseline", runs.getFirst().timings().totalMs());
-            return "console/hotels-analyze :: analysis";
+            return "hotels/console-analyze :: analysis";
         } catch (ApiException e) {
             model.addAttribute("message", e.getMessage());
-            return "console/hotels :: problem";
+            return "hotels/console :: problem";
         }
     }
 
@@ -166,13 +153,5 @@ class HotelsConsoleController {
 
     private static List<City> cityChoices(Hotels hotels, String q) {
         return hotels.cities(q.length() > 100 ? q.substring(0, 100) : q, "", "-population", 1, CITY_CHOICES).items();
-    }
-
-    private Hotels enabled() {
-        Hotels hotels = this.hotels.getIfAvailable();
-        if (hotels == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "hotels is not enabled on this instance");
-        }
-        return hotels;
     }
 }

@@ -2,6 +2,7 @@ package dev.quintet.console;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,10 +17,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** An instance without the cars service still has a console; it says cars is not here. */
+/**
+ * An instance with only citizens still has a console, built from the pages the enabled services register:
+ * the disabled services have no page and no entry in the navigation.
+ */
 @SpringBootTest(properties = "quintet.services=citizens")
 @AutoConfigureMockMvc
-class ConsoleWithoutCarsTest {
+class ConsoleWithFewerServicesTest {
 
     @Autowired
     MockMvc mvc;
@@ -31,10 +35,28 @@ class ConsoleWithoutCarsTest {
     }
 
     @Test
-    void carsPageSaysTheServiceIsNotEnabled() throws Exception {
-        mvc.perform(get("/console/cars"))
+    void carsPageIsNotFound() throws Exception {
+        mvc.perform(get("/console/cars")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void everyDisabledServicesPagesAreNotFound() throws Exception {
+        mvc.perform(get("/console/shop")).andExpect(status().isNotFound());
+        mvc.perform(get("/console/hotels")).andExpect(status().isNotFound());
+        mvc.perform(get("/console/hotels/analyze")).andExpect(status().isNotFound());
+        mvc.perform(get("/console/ledger")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void navigationListsOnlyTheRegisteredPages() throws Exception {
+        mvc.perform(get("/console/citizens"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("cars is not enabled on this instance")));
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/console/citizens\""),
+                        not(containsString("href=\"/console/cars\"")),
+                        not(containsString("href=\"/console/shop\"")),
+                        not(containsString("href=\"/console/hotels\"")),
+                        not(containsString("href=\"/console/ledger\"")))));
     }
 
     @Test
@@ -47,6 +69,8 @@ class ConsoleWithoutCarsTest {
     void overviewShowsCarsAsOff() throws Exception {
         mvc.perform(get("/console/"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("pill off"), containsString("data-chart-label=\"cars\""))));
+                .andExpect(content().string(allOf(containsString("pill off"), containsString("data-chart-label=\"cars\""),
+                        // the overview still lists every service, but links only those with a page here
+                        containsString("href=\"/console/citizens\""), not(containsString("href=\"/console/cars\"")))));
     }
 }

@@ -1,9 +1,8 @@
-package dev.quintet.console;
+package dev.quintet.shop;
 
 import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.shop.Shop;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

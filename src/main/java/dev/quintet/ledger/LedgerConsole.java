@@ -1,17 +1,14 @@
-package dev.quintet.console;
+package dev.quintet.ledger;
 
-import dev.quintet.ledger.Ledger;
-import dev.quintet.ledger.Version;
+import dev.quintet.console.ConsolePage;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The ledger page: the nodes with state and lag (htmx polls the fragment every two seconds), and a
@@ -19,48 +16,42 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/console/ledger")
-class LedgerConsoleController {
+class LedgerConsole {
 
     static final int NAMES_SHOWN = 100;
 
-    private final ObjectProvider<Ledger> ledger;
+    private final Ledger ledger;
 
-    LedgerConsoleController(ObjectProvider<Ledger> ledger) {
+    LedgerConsole(Ledger ledger) {
         this.ledger = ledger;
+    }
+
+    /** This page's entry in the console's navigation; static, so registering it makes no controller early. */
+    @Bean
+    static ConsolePage ledgerConsolePage() {
+        return new ConsolePage("ledger", "/console/ledger");
     }
 
     @GetMapping
     String page(@RequestParam(required = false) String name, Model model) {
-        Ledger ledger = this.ledger.getIfAvailable();
-        model.addAttribute("enabled", ledger != null);
-        if (ledger != null) {
-            model.addAttribute("status", ledger.status());
-            Map<String, List<Version>> dump = ledger.dump();
-            model.addAttribute("nameCount", dump.size());
-            model.addAttribute("names", dump.keySet().stream().limit(NAMES_SHOWN).toList());
-            model.addAttribute("record", name == null ? null : Record.of(ledger, name));
-        }
-        return "console/ledger";
+        model.addAttribute("status", ledger.status());
+        Map<String, List<Version>> dump = ledger.dump();
+        model.addAttribute("nameCount", dump.size());
+        model.addAttribute("names", dump.keySet().stream().limit(NAMES_SHOWN).toList());
+        model.addAttribute("record", name == null ? null : Record.of(ledger, name));
+        return "ledger/console";
     }
 
     @GetMapping("/nodes")
     String nodes(Model model) {
-        model.addAttribute("status", enabled().status());
-        return "console/ledger :: nodes";
+        model.addAttribute("status", ledger.status());
+        return "ledger/console :: nodes";
     }
 
     @GetMapping("/record")
     String record(@RequestParam(defaultValue = "") String name, Model model) {
-        model.addAttribute("record", Record.of(enabled(), name));
-        return "console/ledger :: record";
-    }
-
-    private Ledger enabled() {
-        Ledger ledger = this.ledger.getIfAvailable();
-        if (ledger == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "ledger is not enabled on this instance");
-        }
-        return ledger;
+        model.addAttribute("record", Record.of(ledger, name));
+        return "ledger/console :: record";
     }
 
     /** A name's history, newest first, or a message saying why there is none. */

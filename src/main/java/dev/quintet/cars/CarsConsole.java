@@ -1,16 +1,13 @@
-package dev.quintet.console;
+package dev.quintet.cars;
 
-import dev.quintet.cars.Car;
-import dev.quintet.cars.Cars;
+import dev.quintet.console.ConsolePage;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The cars page: look a car up by serial, browse cars a page at a time. The full page answers every
@@ -19,50 +16,42 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/console/cars")
-class CarsConsoleController {
+class CarsConsole {
 
     static final int PAGE_SIZE = 20;
 
-    // a provider, not a Cars: with cars left out of quintet.services there is no such bean
-    private final ObjectProvider<Cars> cars;
+    private final Cars cars;
 
-    CarsConsoleController(ObjectProvider<Cars> cars) {
+    CarsConsole(Cars cars) {
         this.cars = cars;
+    }
+
+    /** This page's entry in the console's navigation; static, so registering it makes no controller early. */
+    @Bean
+    static ConsolePage carsConsolePage() {
+        return new ConsolePage("cars", "/console/cars");
     }
 
     @GetMapping
     String page(@RequestParam(required = false) String serial, @RequestParam(defaultValue = "-1") long after,
                 Model model) {
-        Cars cars = this.cars.getIfAvailable();
-        model.addAttribute("enabled", cars != null);
-        if (cars != null) {
-            model.addAttribute("count", cars.count());
-            model.addAttribute("page", CarsPage.of(cars, after));
-            model.addAttribute("lookup", serial == null ? null : Lookup.of(cars, serial));
-        }
-        return "console/cars";
+        model.addAttribute("count", cars.count());
+        model.addAttribute("page", CarsPage.of(cars, after));
+        model.addAttribute("lookup", serial == null ? null : Lookup.of(cars, serial));
+        return "cars/console";
     }
 
     @GetMapping("/lookup")
     String lookup(@RequestParam(defaultValue = "") String serial, Model model) {
-        model.addAttribute("lookup", Lookup.of(enabledCars(), serial));
-        return "console/cars :: lookup";
+        model.addAttribute("lookup", Lookup.of(cars, serial));
+        return "cars/console :: lookup";
     }
 
     @GetMapping("/page")
     String list(@RequestParam(defaultValue = "-1") long after, Model model) {
-        Cars cars = enabledCars();
         model.addAttribute("count", cars.count());
         model.addAttribute("page", CarsPage.of(cars, after));
-        return "console/cars :: page";
-    }
-
-    private Cars enabledCars() {
-        Cars cars = this.cars.getIfAvailable();
-        if (cars == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "cars is not enabled on this instance");
-        }
-        return cars;
+        return "cars/console :: page";
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.quintet.console;
+package dev.quintet.citizens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

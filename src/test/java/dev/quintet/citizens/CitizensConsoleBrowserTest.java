@@ -1,4 +1,4 @@
-package dev.quintet.console;
+package dev.quintet.citizens;
 
 import dev.quintet.support.HeadlessChrome;
 import dev.quintet.support.Http;

@@ -1,13 +1,10 @@
-package dev.quintet.console;
+package dev.quintet.shop;
 
+import dev.quintet.console.ConsolePage;
 import dev.quintet.platform.data.CacheReport;
-import dev.quintet.shop.NewUser;
-import dev.quintet.shop.Shop;
-import dev.quintet.shop.User;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The shop page: every collection with its count, a collection's users a page at a time, and a form to add
@@ -24,33 +20,34 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/console/shop")
-class ShopConsoleController {
+class ShopConsole {
 
     static final int PAGE_SIZE = 20;
 
-    // a provider, not a Shop: with shop left out of quintet.services there is no such bean
-    private final ObjectProvider<Shop> shop;
+    private final Shop shop;
 
-    ShopConsoleController(ObjectProvider<Shop> shop) {
+    ShopConsole(Shop shop) {
         this.shop = shop;
+    }
+
+    /** This page's entry in the console's navigation; static, so registering it makes no controller early. */
+    @Bean
+    static ConsolePage shopConsolePage() {
+        return new ConsolePage("shop", "/console/shop");
     }
 
     @GetMapping
     String page(@RequestParam(defaultValue = "helloDoc") String collection, @RequestParam(defaultValue = "0") long after,
                 Model model) {
-        Shop shop = this.shop.getIfAvailable();
-        model.addAttribute("enabled", shop != null);
-        if (shop != null) {
-            fill(model, shop, collection, after, null);
-        }
-        return "console/shop";
+        fill(model, shop, collection, after, null);
+        return "shop/console";
     }
 
     @GetMapping("/workspace")
     String workspace(@RequestParam(defaultValue = "helloDoc") String collection, @RequestParam(defaultValue = "0") long after,
                      Model model) {
-        fill(model, enabledShop(), collection, after, null);
-        return "console/shop :: workspace";
+        fill(model, shop, collection, after, null);
+        return "shop/console :: workspace";
     }
 
     /** Adds a user; htmx gets the workspace with the outcome, a plain form post the whole page. */
@@ -58,12 +55,10 @@ class ShopConsoleController {
     String add(@RequestParam(defaultValue = "") String collection, @RequestParam(defaultValue = "") String name,
                @RequestParam(defaultValue = "") String age, @RequestHeader(name = "HX-Request", required = false) String htmx,
                Model model) {
-        Shop shop = enabledShop();
         Outcome outcome = Outcome.of(shop, collection.strip(), name, age.strip());
         String shown = outcome.ok() ? collection.strip() : Shop.collectionNameProblem(collection.strip()) == null ? collection.strip() : "helloDoc";
-        model.addAttribute("enabled", true);
         fill(model, shop, shown, 0, outcome);
-        return htmx != null ? "console/shop :: workspace" : "console/shop";
+        return htmx != null ? "shop/console :: workspace" : "shop/console";
     }
 
     private static void fill(Model model, Shop shop, String collection, long after, Outcome outcome) {
@@ -76,14 +71,6 @@ class ShopConsoleController {
         model.addAttribute("page", problem == null ? UsersPage.of(shop, collection, Math.max(0, after)) : null);
         model.addAttribute("caches", shop.cacheStats().stream().map(CacheView::of).toList());
         model.addAttribute("outcome", outcome);
-    }
-
-    private Shop enabledShop() {
-        Shop shop = this.shop.getIfAvailable();
-        if (shop == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "shop is not enabled on this instance");
-        }
-        return shop;
     }
 
     /** What adding a user came to: the user, or what was wrong with the form, in words for a person. */

@@ -1,4 +1,4 @@
-package dev.quintet.console;
+package dev.quintet.citizens;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.support.TestDatabases;

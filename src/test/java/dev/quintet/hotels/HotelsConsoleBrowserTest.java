@@ -1,4 +1,4 @@
-package dev.quintet.console;
+package dev.quintet.hotels;
 
 import dev.quintet.support.HeadlessChrome;
 import static org.assertj.core.api.Assertions.assertThat;
