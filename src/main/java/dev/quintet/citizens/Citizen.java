@@ -11,7 +11,7 @@ import java.util.List;
  * {@code birthDate} stays text ({@code DD.MM.YYYY}) because that is the format on the wire both ways.
  */
 @JsonPropertyOrder({"citizen_id", "town", "street", "building", "apartment", "name", "birth_date", "gender", "relatives"})
-public record Citizen(
+record Citizen(
         @JsonProperty("citizen_id") Integer citizenId,
         @JsonProperty("town") String town,
         @JsonProperty("street") String street,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 
 /** One import in the list of imports. */
-public record ImportSummary(
+record ImportSummary(
         @JsonProperty("import_id") long importId,
         @JsonProperty("created_at") OffsetDateTime createdAt,
         @JsonProperty("citizens") int citizens) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param attempts HTTP requests made, retries included
  * @param workers  for each instance, how many hotel pages it fetched
  */
-public record HotelSearch(
+record HotelSearch(
         @JsonProperty("city_id") int cityId,
         int page,
         Strategy strategy,

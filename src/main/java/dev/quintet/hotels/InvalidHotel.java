@@ -4,7 +4,7 @@ package dev.quintet.hotels;
  * A hotel or selection the service refuses, naming the field (a JSON path such as {@code hotels[2].url}):
  * refused where it comes in, so that nothing reaches the outbox that its listener could never store.
  */
-public class InvalidHotel extends RuntimeException {
+class InvalidHotel extends RuntimeException {
 
     private final String field;
 

@@ -3,5 +3,5 @@ package dev.quintet.hotels;
 import java.util.List;
 
 /** One page of a longer list: {@code page} counts from 1, {@code total} is the size of the whole list. */
-public record PageOf<T>(List<T> items, int page, int size, long total) {
+record PageOf<T>(List<T> items, int page, int size, long total) {
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A stored selection: the hotel, its row id for {@code /api/hotels/selected/{id}}, and when it was selected. */
-public record SelectedHotel(
+record SelectedHotel(
         long id,
         String uid,
         String name,

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** How a search fetches its hotel pages once it has read the listing page. */
-public enum Strategy {
+enum Strategy {
     /** one page after another on the caller's thread: the baseline */
     SEQUENTIAL("sequential"),
     /** a fixed pool of platform threads, {@code quintet.hotels.concurrency} of them */

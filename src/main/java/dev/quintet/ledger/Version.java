@@ -1,5 +1,5 @@
 package dev.quintet.ledger;
 
 /** One version of a record, in the original's shape and key order: {@code {"timestamp": t, "author": a}}. */
-public record Version(long timestamp, String author) {
+record Version(long timestamp, String author) {
 }

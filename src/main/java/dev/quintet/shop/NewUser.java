@@ -8,5 +8,5 @@ import jakarta.validation.constraints.Size;
  * Both are required; the server assigns the id, so an {@code id} in the body is refused like any unknown
  * field. A name is 1..255 characters (an empty name could never be looked up by {@code /users/{name}}).
  */
-public record NewUser(@NotNull Long age, @NotNull @Size(min = 1, max = 255) String name) {
+record NewUser(@NotNull Long age, @NotNull @Size(min = 1, max = 255) String name) {
 }

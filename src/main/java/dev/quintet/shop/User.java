@@ -7,5 +7,5 @@ import java.io.Serializable;
  * here the decimal row id, which also serves as the paging cursor), then {@code age} and {@code name}.
  * Serializable because the cache may keep it in Redis.
  */
-public record User(String id, long age, String name) implements Serializable {
+record User(String id, long age, String name) implements Serializable {
 }
