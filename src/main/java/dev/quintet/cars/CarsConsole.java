@@ -1,9 +1,9 @@
 package dev.quintet.cars;
 
 import dev.quintet.console.ConsolePage;
+import dev.quintet.console.ConsolePageController;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * question on its own ({@code ?serial=}, {@code ?after=}), so it works without JavaScript too; htmx asks
  * the fragment endpoints instead and swaps only the part that changed.
  */
-@Controller
+@ConsolePageController
 @RequestMapping("/console/cars")
 class CarsConsole {
 

@@ -1,11 +1,11 @@
 package dev.quintet.citizens;
 
 import dev.quintet.console.ConsolePage;
+import dev.quintet.console.ConsolePageController;
 import dev.quintet.platform.web.ApiException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * age percentiles per town as charts. Uploading a file is done by the page's script with the service's own
  * {@code POST /imports}, so the console needs no multipart limits of its own and shows the API's refusals.
  */
-@Controller
+@ConsolePageController
 @RequestMapping("/console/citizens")
 class CitizensConsole {
 

@@ -14,12 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The way in ({@code /} for browsers) and the overview: this instance, its database, its services. */
-@Controller
+@ConsolePageController
 class ConsoleController {
 
     /** The tag {@code http.server.requests} carries; "none" marks the console, docs and health. */

@@ -4,16 +4,15 @@ import dev.quintet.platform.Instance;
 import dev.quintet.platform.QuintetProperties;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the layout around every console page needs: the sidebar's entries and the instance's name.
- * It applies to every controller, not one package, because each service's page controller lives in that
- * service's package; API controllers get the two attributes too and never read them.
+ * It applies to the {@link ConsolePageController}s, wherever they live (each service's page controller is in
+ * that service's package), and to nothing else: API requests do not pay for a model they never read.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ConsolePageController.class)
 class ConsoleLayout {
 
     private final Instance instance;

@@ -1,12 +1,12 @@
 package dev.quintet.hotels;
 
 import dev.quintet.console.ConsolePage;
+import dev.quintet.console.ConsolePageController;
 import dev.quintet.platform.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the search is done), its results with a multi-select to save a selection, the selected hotels with
  * their charts, and the analyze page, which runs every strategy and shows the timings side by side.
  */
-@Controller
+@ConsolePageController
 @RequestMapping("/console/hotels")
 class HotelsConsole {
 

@@ -1,10 +1,10 @@
 package dev.quintet.ledger;
 
 import dev.quintet.console.ConsolePage;
+import dev.quintet.console.ConsolePageController;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The ledger page: the nodes with state and lag (htmx polls the fragment every two seconds), and a
  * record browser: the names, and a name's history. The full page answers {@code ?name=} on its own.
  */
-@Controller
+@ConsolePageController
 @RequestMapping("/console/ledger")
 class LedgerConsole {
 

@@ -1,11 +1,11 @@
 package dev.quintet.shop;
 
 import dev.quintet.console.ConsolePage;
+import dev.quintet.console.ConsolePageController;
 import dev.quintet.platform.data.CacheReport;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * a user. The full page answers every question on its own ({@code ?collection=&after=}), so it works
  * without JavaScript; htmx asks for the workspace fragment instead and swaps only that.
  */
-@Controller
+@ConsolePageController
 @RequestMapping("/console/shop")
 class ShopConsole {
 
