@@ -1,14 +1,17 @@
 package dev.quintet.hotels;
 
+import dev.quintet.platform.data.InvalidQuery;
+import dev.quintet.platform.data.PageRequest;
+import dev.quintet.platform.data.Sort;
 import dev.quintet.platform.web.ApiException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,23 +79,12 @@ public class Hotels {
 
     /**
      * A page of cities; {@code sort} is a column of {@link GeoRepository#SORTABLE}, "-" in front for
-     * descending order. @throws ApiException 400 naming a bad parameter
+     * descending order. @throws InvalidQuery naming a bad sort or page
      */
     public PageOf<City> cities(String search, String country, String sort, int page, int size) {
-        String country2 = country == null ? "" : country.trim().toUpperCase();
-        if (!country2.isEmpty() && !country2.matches("[A-Z]{2}")) {
-            throw ApiException.badRequest("country must be an ISO 3166-1 alpha-2 code such as FR, got '" + country + "'");
-        }
-        boolean descending = sort.startsWith("-");
-        String column = descending ? sort.substring(1) : sort;
-        if (!GeoRepository.SORTABLE.contains(column)) {
-            throw ApiException.badRequest("sort must be one of " + GeoRepository.SORTABLE + " (prefix - for descending), got '" + sort + "'");
-        }
-        checkPage(page, size);
-        if (search != null && search.length() > 100) {
-            throw ApiException.badRequest("search must have at most 100 characters");
-        }
-        return geo.cities(search == null ? "" : search.trim(), country2, column, descending, page, size);
+        String country2 = country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
+        return geo.cities(search == null ? "" : search.trim(), country2, Sort.parse(sort, GeoRepository.SORTABLE),
+                PageRequest.of(page, size, MAX_PAGE_SIZE));
     }
 
     // --- searches
@@ -210,17 +202,11 @@ public class Hotels {
         return path.replace("cityId", "city_id").replace("rankTotal", "rank_total");
     }
 
+    /** @throws InvalidQuery naming a bad sort or page */
     public PageOf<SelectedHotel> selected(Integer cityId, String search, Integer minStars, Double minRating,
                                           String sort, int page, int size) {
-        boolean descending = sort.startsWith("-");
-        String column = descending ? sort.substring(1) : sort;
-        if (!SelectedRepository.SORTABLE.containsKey(column)) {
-            throw ApiException.badRequest("sort must be one of " + new TreeMap<>(SelectedRepository.SORTABLE).keySet()
-                    + " (prefix - for descending), got '" + sort + "'");
-        }
-        checkPage(page, size);
         return selected.list(new SelectedRepository.Filter(cityId, search == null || search.isBlank() ? null : search.trim(),
-                minStars, minRating), column, descending, page, size);
+                minStars, minRating), Sort.parse(sort, SelectedRepository.SORTABLE), PageRequest.of(page, size, MAX_PAGE_SIZE));
     }
 
     /** Whether every one of these uids is stored (a published selection has been delivered). */
@@ -276,14 +262,5 @@ public class Hotels {
             counts.merge(String.format(java.util.Locale.ROOT, "%.1f", half / 2.0), 1L, Long::sum);
         }
         return counts;
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 1) {
-            throw ApiException.badRequest("page must be 1 or more, got " + page);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
-        }
     }
 }

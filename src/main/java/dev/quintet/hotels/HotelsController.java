@@ -78,8 +78,8 @@ class HotelsController {
             @RequestParam(name = "min_rating", required = false) Double minRating,
             @RequestParam(defaultValue = "-selected_at") @Parameter(description = "id, name, rating, reviews, stars, rank, "
                     + "city_id or selected_at; - in front for descending") String sort,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Hotels.MAX_PAGE_SIZE) int size) {
         return hotels.selected(cityId, search, minStars, minRating, sort, page, size);
     }
 

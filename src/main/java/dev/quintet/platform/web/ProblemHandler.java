@@ -1,5 +1,6 @@
 package dev.quintet.platform.web;
 
+import dev.quintet.platform.data.InvalidQuery;
 import java.beans.PropertyEditorSupport;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -48,6 +49,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.getMessage()));
+    }
+
+    /** A sort, search or page no query can be built from (see {@link InvalidQuery}). */
+    @ExceptionHandler(InvalidQuery.class)
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQuery e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage()));
     }
 
     /**
