@@ -3,7 +3,6 @@ package dev.quintet.hotels;
 import dev.quintet.platform.data.InvalidQuery;
 import dev.quintet.platform.data.PageRequest;
 import dev.quintet.platform.data.Sort;
-import dev.quintet.platform.web.ApiException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,7 +88,7 @@ public class Hotels {
 
     // --- searches
 
-    /** Scrapes a listing page of the city and its hotels' pages. @throws ApiException 400 for an unknown city or page */
+    /** Scrapes a listing page of the city and its hotels' pages. @throws InvalidHotel naming city_id or page for an unknown city or page */
     public HotelSearch search(int cityId, int page, Strategy strategy) {
         return search(cityId, page, strategy, new SearchProgress());
     }
@@ -145,11 +144,11 @@ public class Hotels {
     }
 
     private void checkSearch(int cityId, int page) {
-        City city = geo.city(cityId).orElseThrow(() -> ApiException.badRequest("city_id: no city with id " + cityId));
+        City city = geo.city(cityId).orElseThrow(() -> new InvalidHotel("city_id", "no city with id " + cityId));
         // the sandbox knows how many pages a city has; another site answers 404 past its last page
         int pages = properties.source().isBlank() ? SandboxSite.pageCount(city) : Integer.MAX_VALUE;
         if (page < 1 || page > pages) {
-            throw ApiException.badRequest("page: must be between 1 and " + pages + " for " + city.name() + ", got " + page);
+            throw new InvalidHotel("page", "must be between 1 and " + pages + " for " + city.name() + ", got " + page);
         }
     }
 
@@ -162,17 +161,17 @@ public class Hotels {
 
     /**
      * Publishes the selection; its hotels are stored by the listener once this transaction commits,
-     * and the publication is kept until they are. @throws ApiException 400 when a hotel is of another city
+     * and the publication is kept until they are. @throws InvalidHotel when a hotel is of another city
      */
     @Transactional
     public void select(int cityId, List<Hotel> hotels) {
         check(new Selection(cityId, hotels));
         if (geo.city(cityId).isEmpty()) {
-            throw ApiException.badRequest("city_id: no city with id " + cityId);
+            throw new InvalidHotel("city_id", "no city with id " + cityId);
         }
         for (int i = 0; i < hotels.size(); i++) {
             if (hotels.get(i).cityId() != cityId) {
-                throw ApiException.badRequest("hotels[" + i + "].city_id: " + hotels.get(i).cityId()
+                throw new InvalidHotel("hotels[" + i + "].city_id", hotels.get(i).cityId()
                         + " is not the selection's city_id " + cityId);
             }
         }
@@ -218,21 +217,21 @@ public class Hotels {
         return selected.find(id);
     }
 
-    /** Replaces a selected hotel's fields. @throws ApiException 404 unknown id, 409 uid of another row */
+    /** Replaces a selected hotel's fields. @throws UnknownSelectedHotel unknown id, TakenUid uid of another row */
     @Transactional
     public SelectedHotel update(long id, Hotel hotel) {
         check(hotel);
         if (geo.city(hotel.cityId()).isEmpty()) {
             throw new InvalidHotel("city_id", "no city with id " + hotel.cityId());
         }
-        SelectedHotel current = selected.find(id).orElseThrow(() -> ApiException.notFound("no selected hotel with id " + id));
+        SelectedHotel current = selected.find(id).orElseThrow(() -> new UnknownSelectedHotel(id));
         selected.findByUid(hotel.uid()).filter(other -> other.id() != id).ifPresent(other -> {
-            throw ApiException.conflict("uid " + hotel.uid() + " is the selected hotel " + other.id());
+            throw new TakenUid("uid " + hotel.uid() + " is the selected hotel " + other.id());
         });
         try {
             selected.update(current.id(), hotel);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("uid " + hotel.uid() + " is another selected hotel's");
+            throw new TakenUid("uid " + hotel.uid() + " is another selected hotel's");
         }
         return selected.find(id).orElseThrow();
     }

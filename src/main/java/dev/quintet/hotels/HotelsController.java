@@ -85,7 +85,7 @@ class HotelsController {
 
     @GetMapping("/api/hotels/selected/{id}")
     SelectedHotel selectedHotel(@PathVariable long id) {
-        return hotels.selectedHotel(id).orElseThrow(() -> ApiException.notFound("no selected hotel with id " + id));
+        return hotels.selectedHotel(id).orElseThrow(() -> new UnknownSelectedHotel(id));
     }
 
     @PutMapping("/api/hotels/selected/{id}")
@@ -97,7 +97,7 @@ class HotelsController {
     @DeleteMapping("/api/hotels/selected/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         if (!hotels.delete(id)) {
-            throw ApiException.notFound("no selected hotel with id " + id);
+            throw new UnknownSelectedHotel(id);
         }
         return ResponseEntity.noContent().build();
     }
