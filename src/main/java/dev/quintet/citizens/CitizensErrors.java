@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The citizens service's own exceptions as HTTP: unknown imports and citizens are 404s; refused citizen
- * data is a 400 with {@code field} and {@code citizen_id} added to the platform's problem body, so a
- * client can point at the culprit without parsing the message.
+ * The citizens service's own exceptions as HTTP. Refused citizen data is a 400 with {@code field} and
+ * {@code citizen_id} added to the platform's problem body, so a client can point at the culprit without
+ * parsing the message; unknown imports and citizens are the platform's {@code Unknown}, a 404.
  */
 @RestControllerAdvice(assignableTypes = CitizensController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,11 +25,6 @@ class CitizensErrors {
         problem.setProperty("field", e.field());
         problem.setProperty("citizen_id", e.citizenId());
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler({UnknownImport.class, UnknownCitizen.class})
-    ResponseEntity<ProblemDetail> unknown(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
     }
 
     /** Too many large imports at once: 503 with the wait to retry after; the unread body is not waited for. */

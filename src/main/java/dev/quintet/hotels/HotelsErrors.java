@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The hotels service's own exceptions as the platform's problems: a refused hotel is a 400 with the culprit
- * {@code field} as a key of its own, an unknown selected hotel a 404, a taken uid a 409.
+ * {@code field} as a key of its own, a taken uid a 409; an {@link UnknownSelectedHotel} is the platform's 404.
  */
 @RestControllerAdvice(assignableTypes = HotelsController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -22,11 +22,6 @@ class HotelsErrors {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("field", e.field());
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(UnknownSelectedHotel.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownSelectedHotel e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
     }
 
     @ExceptionHandler(TakenUid.class)

@@ -1,5 +1,6 @@
 package dev.quintet.platform.web;
 
+import dev.quintet.platform.Unknown;
 import dev.quintet.platform.data.InvalidQuery;
 import java.beans.PropertyEditorSupport;
 import java.util.Arrays;
@@ -49,6 +50,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.getMessage()));
+    }
+
+    /** Something the client named that a service does not hold (see {@link Unknown}). */
+    @ExceptionHandler(Unknown.class)
+    ResponseEntity<ProblemDetail> unknown(Unknown e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
     }
 
     /** A sort, search or page no query can be built from (see {@link InvalidQuery}). */
