@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "cars", description = "Store of sold cars")
 class CarsController {
 
+    /** The original's words for a serial out of range; a serial that is no integer at all gets "must be an integer". */
+    private static final String SERIAL_RANGE = "must be an integer between 0 and " + Car.UINT32;
+
     private final Cars cars;
     private final Instance instance;
 
@@ -33,9 +38,9 @@ class CarsController {
 
     @GetMapping("/api/cars/{serial}")
     @Operation(summary = "The car with this serial number, as stored")
-    Car get(@PathVariable @Parameter(description = "serial number, 0..4294967295") String serial) {
-        long number = parseSerial(serial);
-        return cars.find(number).orElseThrow(() -> ApiException.notFound("no car with serial " + number));
+    Car get(@PathVariable @Min(value = 0, message = SERIAL_RANGE) @Max(value = Car.UINT32, message = SERIAL_RANGE)
+            @Parameter(description = "serial number, 0..4294967295") long serial) {
+        return cars.find(serial).orElseThrow(() -> ApiException.notFound("no car with serial " + serial));
     }
 
     @PostMapping("/api/cars")
@@ -52,11 +57,8 @@ class CarsController {
 
     @GetMapping("/api/cars")
     @Operation(summary = "A page of cars in serial order, after the serial given")
-    Page list(@RequestParam(defaultValue = "10") @Parameter(description = "1..1000") int limit,
+    Page list(@RequestParam(defaultValue = "10") @Min(1) @Max(Cars.MAX_PAGE) @Parameter(description = "1..1000") int limit,
               @RequestParam(defaultValue = "-1") @Parameter(description = "list serials greater than this") long after) {
-        if (limit < 1 || limit > Cars.MAX_PAGE) {
-            throw ApiException.badRequest("limit must be between 1 and " + Cars.MAX_PAGE + ", got " + limit);
-        }
         List<Car> page = cars.page(after, limit);
         Long next = page.size() == limit ? page.getLast().serialNumber() : null;
         return new Page(page, next);
@@ -70,17 +72,5 @@ class CarsController {
 
     /** A page of cars; {@code nextAfter} is the {@code after} of the next page, or null on the last one. */
     record Page(List<Car> cars, Long nextAfter) {
-    }
-
-    private static long parseSerial(String text) {
-        try {
-            long serial = Long.parseLong(text);
-            if (serial >= 0 && serial <= Car.UINT32) {
-                return serial;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the same words as a number out of range
-        }
-        throw ApiException.badRequest("serial must be an integer between 0 and " + Car.UINT32 + ", got '" + text + "'");
     }
 }

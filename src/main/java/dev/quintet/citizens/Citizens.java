@@ -1,6 +1,5 @@
 package dev.quintet.citizens;
 
-import dev.quintet.platform.web.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ public class Citizens {
     /**
      * Validates and stores an import; returns its id.
      *
-     * @throws ApiException (400) naming the field and the citizen when anything is invalid; nothing is stored then
+     * @throws InvalidCitizen naming the field and the citizen when anything is invalid; nothing is stored then
      */
     public long importCitizens(List<Citizen> citizens) {
         if (citizens == null) {
@@ -104,10 +103,10 @@ public class Citizens {
         CitizenPatch patch = CitizenPatch.parse(body, citizenId, today());
         return underImportLock(importId, () -> write.execute(tx -> {
             if (!repository.lockImport(importId)) {
-                throw ApiException.notFound("no import " + importId);
+                throw new UnknownImport(importId);
             }
             if (repository.citizen(importId, citizenId).isEmpty()) {
-                throw ApiException.notFound("import " + importId + " has no citizen " + citizenId);
+                throw new UnknownCitizen(importId, citizenId);
             }
             // the ids are distinct and never the citizen's own, so more of them than the import's other
             // citizens cannot all exist: refused on the count, before any list of them reaches the database
@@ -174,7 +173,7 @@ public class Citizens {
     private <T> T read(long importId, Supplier<T> query) {
         return read.execute(tx -> {
             if (!repository.importExists(importId)) {
-                throw ApiException.notFound("no import " + importId);
+                throw new UnknownImport(importId);
             }
             return query.get();
         });

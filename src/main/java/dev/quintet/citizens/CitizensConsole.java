@@ -2,15 +2,12 @@ package dev.quintet.citizens;
 
 import dev.quintet.console.ConsolePage;
 import dev.quintet.console.ConsolePageController;
-import dev.quintet.platform.web.ApiException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The citizens page: the imports, one import's citizens a page at a time, its presents per month and its
@@ -47,7 +44,7 @@ class CitizensConsole {
             try {
                 model.addAttribute("list", CitizensPage.of(citizens, importId, Math.max(page, 0)));
                 model.addAttribute("selected", Selected.of(citizens, importId));
-            } catch (ApiException e) {
+            } catch (UnknownImport e) {
                 model.addAttribute("missing", importId);
             }
         }
@@ -57,11 +54,8 @@ class CitizensConsole {
     /** Another page of the import's citizens, as the page's htmx pager asks for it: that section alone. */
     @GetMapping("/list")
     String list(@RequestParam(name = "import") long importId, @RequestParam(defaultValue = "0") int page, Model model) {
-        try {
-            model.addAttribute("list", CitizensPage.of(citizens, importId, Math.max(page, 0)));
-        } catch (ApiException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        }
+        // an unknown import is the service's UnknownImport, which the platform answers with 404
+        model.addAttribute("list", CitizensPage.of(citizens, importId, Math.max(page, 0)));
         return "citizens/console :: citizens-page";
     }
 

@@ -55,7 +55,7 @@ class CitizensController {
     ResponseEntity<Void> delete(@PathVariable String importId) {
         long id = importId(importId);
         if (!citizens.delete(id)) {
-            throw ApiException.notFound("no import " + id);
+            throw new UnknownImport(id);
         }
         return ResponseEntity.noContent().build();
     }

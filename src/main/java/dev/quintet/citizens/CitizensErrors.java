@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Adds {@code field} and {@code citizen_id} to the platform's problem body when citizen data is refused,
- * so a client can point at the culprit without parsing the message.
+ * The citizens service's own exceptions as HTTP. Refused citizen data is a 400 with {@code field} and
+ * {@code citizen_id} added to the platform's problem body, so a client can point at the culprit without
+ * parsing the message; unknown imports and citizens are the platform's {@code Unknown}, a 404.
  */
 @RestControllerAdvice(assignableTypes = CitizensController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -20,10 +21,10 @@ class CitizensErrors {
 
     @ExceptionHandler(InvalidCitizen.class)
     ResponseEntity<ProblemDetail> invalid(InvalidCitizen e) {
-        ProblemDetail problem = Problems.of(e.status(), e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("field", e.field());
         problem.setProperty("citizen_id", e.citizenId());
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     /** Too many large imports at once: 503 with the wait to retry after; the unread body is not waited for. */

@@ -1,19 +1,17 @@
 package dev.quintet.citizens;
 
-import dev.quintet.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
-
 /**
  * A refusal of citizen data that names what is wrong: the field (a JSON path such as
  * {@code citizens[3].birth_date}) and the citizen ({@code citizen_id}, null when that is what is missing).
+ * {@link CitizensErrors} answers it as a 400.
  */
-class InvalidCitizen extends ApiException {
+class InvalidCitizen extends RuntimeException {
 
     private final String field;
     private final Integer citizenId;
 
     InvalidCitizen(String field, Integer citizenId, String problem) {
-        super(HttpStatus.BAD_REQUEST, (citizenId == null ? "" : "citizen " + citizenId + ": ") + field + " " + problem);
+        super((citizenId == null ? "" : "citizen " + citizenId + ": ") + field + " " + problem);
         this.field = field;
         this.citizenId = citizenId;
     }

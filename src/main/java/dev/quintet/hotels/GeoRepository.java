@@ -1,5 +1,8 @@
 package dev.quintet.hotels;
 
+import dev.quintet.platform.data.Like;
+import dev.quintet.platform.data.PageRequest;
+import dev.quintet.platform.data.Sort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +30,7 @@ import org.springframework.stereotype.Repository;
 class GeoRepository {
 
     /** The columns {@code sort} may name; anything else is refused before it reaches SQL. */
-    static final List<String> SORTABLE = List.of("id", "name", "country", "population", "lat", "lon");
+    static final Set<String> SORTABLE = Set.of("id", "name", "country", "population", "lat", "lon");
 
     private final JdbcClient jdbc;
 
@@ -85,17 +89,17 @@ class GeoRepository {
      * Cities whose name contains {@code search} (any case), in {@code country} when given, ordered by
      * {@code sort} (one of {@link #SORTABLE}) then id.
      */
-    PageOf<City> cities(String search, String country, String sort, boolean descending, int page, int size) {
+    PageOf<City> cities(String search, String country, Sort sort, PageRequest page) {
         String where = " where lower(name) like :search and (:country = '' or country = :country)";
-        String pattern = "%" + search.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = Like.contains(search.toLowerCase());
         long total = jdbc.sql("select count(*) from geo_cities" + where)
                 .param("search", pattern).param("country", country).query(Long.class).single();
-        List<City> items = jdbc.sql("select * from geo_cities" + where + " order by " + sort
-                        + (descending ? " desc" : "") + ", id limit :limit offset :offset")
+        List<City> items = jdbc.sql("select * from geo_cities" + where + " order by " + sort.sql()
+                        + ", id limit :limit offset :offset")
                 .param("search", pattern).param("country", country)
-                .param("limit", size).param("offset", (long) (page - 1) * size)
+                .param("limit", page.size()).param("offset", page.offset())
                 .query(GeoRepository::city).list();
-        return new PageOf<>(items, page, size, total);
+        return new PageOf<>(items, page.page(), page.size(), total);
     }
 
     private static City city(ResultSet rs, int row) throws SQLException {

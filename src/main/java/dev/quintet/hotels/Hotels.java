@@ -1,14 +1,16 @@
 package dev.quintet.hotels;
 
-import dev.quintet.platform.web.ApiException;
+import dev.quintet.platform.data.InvalidQuery;
+import dev.quintet.platform.data.PageRequest;
+import dev.quintet.platform.data.Sort;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,28 +78,17 @@ public class Hotels {
 
     /**
      * A page of cities; {@code sort} is a column of {@link GeoRepository#SORTABLE}, "-" in front for
-     * descending order. @throws ApiException 400 naming a bad parameter
+     * descending order. @throws InvalidQuery naming a bad sort or page
      */
     public PageOf<City> cities(String search, String country, String sort, int page, int size) {
-        String country2 = country == null ? "" : country.trim().toUpperCase();
-        if (!country2.isEmpty() && !country2.matches("[A-Z]{2}")) {
-            throw ApiException.badRequest("country must be an ISO 3166-1 alpha-2 code such as FR, got '" + country + "'");
-        }
-        boolean descending = sort.startsWith("-");
-        String column = descending ? sort.substring(1) : sort;
-        if (!GeoRepository.SORTABLE.contains(column)) {
-            throw ApiException.badRequest("sort must be one of " + GeoRepository.SORTABLE + " (prefix - for descending), got '" + sort + "'");
-        }
-        checkPage(page, size);
-        if (search != null && search.length() > 100) {
-            throw ApiException.badRequest("search must have at most 100 characters");
-        }
-        return geo.cities(search == null ? "" : search.trim(), country2, column, descending, page, size);
+        String country2 = country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
+        return geo.cities(search == null ? "" : search.trim(), country2, Sort.parse(sort, GeoRepository.SORTABLE),
+                PageRequest.of(page, size, MAX_PAGE_SIZE));
     }
 
     // --- searches
 
-    /** Scrapes a listing page of the city and its hotels' pages. @throws ApiException 400 for an unknown city or page */
+    /** Scrapes a listing page of the city and its hotels' pages. @throws InvalidHotel naming city_id or page for an unknown city or page */
     public HotelSearch search(int cityId, int page, Strategy strategy) {
         return search(cityId, page, strategy, new SearchProgress());
     }
@@ -153,11 +144,11 @@ public class Hotels {
     }
 
     private void checkSearch(int cityId, int page) {
-        City city = geo.city(cityId).orElseThrow(() -> ApiException.badRequest("city_id: no city with id " + cityId));
+        City city = geo.city(cityId).orElseThrow(() -> new InvalidHotel("city_id", "no city with id " + cityId));
         // the sandbox knows how many pages a city has; another site answers 404 past its last page
         int pages = properties.source().isBlank() ? SandboxSite.pageCount(city) : Integer.MAX_VALUE;
         if (page < 1 || page > pages) {
-            throw ApiException.badRequest("page: must be between 1 and " + pages + " for " + city.name() + ", got " + page);
+            throw new InvalidHotel("page", "must be between 1 and " + pages + " for " + city.name() + ", got " + page);
         }
     }
 
@@ -170,17 +161,17 @@ public class Hotels {
 
     /**
      * Publishes the selection; its hotels are stored by the listener once this transaction commits,
-     * and the publication is kept until they are. @throws ApiException 400 when a hotel is of another city
+     * and the publication is kept until they are. @throws InvalidHotel when a hotel is of another city
      */
     @Transactional
     public void select(int cityId, List<Hotel> hotels) {
         check(new Selection(cityId, hotels));
         if (geo.city(cityId).isEmpty()) {
-            throw ApiException.badRequest("city_id: no city with id " + cityId);
+            throw new InvalidHotel("city_id", "no city with id " + cityId);
         }
         for (int i = 0; i < hotels.size(); i++) {
             if (hotels.get(i).cityId() != cityId) {
-                throw ApiException.badRequest("hotels[" + i + "].city_id: " + hotels.get(i).cityId()
+                throw new InvalidHotel("hotels[" + i + "].city_id", hotels.get(i).cityId()
                         + " is not the selection's city_id " + cityId);
             }
         }
@@ -210,17 +201,11 @@ public class Hotels {
         return path.replace("cityId", "city_id").replace("rankTotal", "rank_total");
     }
 
+    /** @throws InvalidQuery naming a bad sort or page */
     public PageOf<SelectedHotel> selected(Integer cityId, String search, Integer minStars, Double minRating,
                                           String sort, int page, int size) {
-        boolean descending = sort.startsWith("-");
-        String column = descending ? sort.substring(1) : sort;
-        if (!SelectedRepository.SORTABLE.containsKey(column)) {
-            throw ApiException.badRequest("sort must be one of " + new TreeMap<>(SelectedRepository.SORTABLE).keySet()
-                    + " (prefix - for descending), got '" + sort + "'");
-        }
-        checkPage(page, size);
         return selected.list(new SelectedRepository.Filter(cityId, search == null || search.isBlank() ? null : search.trim(),
-                minStars, minRating), column, descending, page, size);
+                minStars, minRating), Sort.parse(sort, SelectedRepository.SORTABLE), PageRequest.of(page, size, MAX_PAGE_SIZE));
     }
 
     /** Whether every one of these uids is stored (a published selection has been delivered). */
@@ -232,21 +217,21 @@ public class Hotels {
         return selected.find(id);
     }
 
-    /** Replaces a selected hotel's fields. @throws ApiException 404 unknown id, 409 uid of another row */
+    /** Replaces a selected hotel's fields. @throws UnknownSelectedHotel unknown id, TakenUid uid of another row */
     @Transactional
     public SelectedHotel update(long id, Hotel hotel) {
         check(hotel);
         if (geo.city(hotel.cityId()).isEmpty()) {
             throw new InvalidHotel("city_id", "no city with id " + hotel.cityId());
         }
-        SelectedHotel current = selected.find(id).orElseThrow(() -> ApiException.notFound("no selected hotel with id " + id));
+        SelectedHotel current = selected.find(id).orElseThrow(() -> new UnknownSelectedHotel(id));
         selected.findByUid(hotel.uid()).filter(other -> other.id() != id).ifPresent(other -> {
-            throw ApiException.conflict("uid " + hotel.uid() + " is the selected hotel " + other.id());
+            throw new TakenUid("uid " + hotel.uid() + " is the selected hotel " + other.id());
         });
         try {
             selected.update(current.id(), hotel);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("uid " + hotel.uid() + " is another selected hotel's");
+            throw new TakenUid("uid " + hotel.uid() + " is another selected hotel's");
         }
         return selected.find(id).orElseThrow();
     }
@@ -276,14 +261,5 @@ public class Hotels {
             counts.merge(String.format(java.util.Locale.ROOT, "%.1f", half / 2.0), 1L, Long::sum);
         }
         return counts;
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 1) {
-            throw ApiException.badRequest("page must be 1 or more, got " + page);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
-        }
     }
 }

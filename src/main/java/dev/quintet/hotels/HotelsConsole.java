@@ -2,7 +2,6 @@ package dev.quintet.hotels;
 
 import dev.quintet.console.ConsolePage;
 import dev.quintet.console.ConsolePageController;
-import dev.quintet.platform.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -66,7 +65,7 @@ class HotelsConsole {
         try {
             String id = hotels.start(cityId, page, Strategy.of(strategy));
             return run(id, model);
-        } catch (ApiException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // InvalidHotel, or an unknown strategy
             model.addAttribute("message", e.getMessage());
             return "hotels/console :: problem";
         }
@@ -100,7 +99,7 @@ class HotelsConsole {
         }
         try {
             hotels.select(result.cityId(), chosen);
-        } catch (InvalidHotel | ApiException e) {
+        } catch (InvalidHotel e) {
             // the scraped site may be any site: what it served need not be storable
             model.addAttribute("message", "Not saved: " + e.getMessage());
             return "hotels/console :: problem";
@@ -136,7 +135,7 @@ class HotelsConsole {
             model.addAttribute("page", page);
             model.addAttribute("baseline", runs.getFirst().timings().totalMs());
             return "hotels/console-analyze :: analysis";
-        } catch (ApiException e) {
+        } catch (InvalidHotel e) {
             model.addAttribute("message", e.getMessage());
             return "hotels/console :: problem";
         }

@@ -78,14 +78,14 @@ class HotelsController {
             @RequestParam(name = "min_rating", required = false) Double minRating,
             @RequestParam(defaultValue = "-selected_at") @Parameter(description = "id, name, rating, reviews, stars, rank, "
                     + "city_id or selected_at; - in front for descending") String sort,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Hotels.MAX_PAGE_SIZE) int size) {
         return hotels.selected(cityId, search, minStars, minRating, sort, page, size);
     }
 
     @GetMapping("/api/hotels/selected/{id}")
     SelectedHotel selectedHotel(@PathVariable long id) {
-        return hotels.selectedHotel(id).orElseThrow(() -> ApiException.notFound("no selected hotel with id " + id));
+        return hotels.selectedHotel(id).orElseThrow(() -> new UnknownSelectedHotel(id));
     }
 
     @PutMapping("/api/hotels/selected/{id}")
@@ -97,7 +97,7 @@ class HotelsController {
     @DeleteMapping("/api/hotels/selected/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         if (!hotels.delete(id)) {
-            throw ApiException.notFound("no selected hotel with id " + id);
+            throw new UnknownSelectedHotel(id);
         }
         return ResponseEntity.noContent().build();
     }

@@ -9,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The hotels service's refusals as the platform's problems, with the culprit {@code field} as a key of its own. */
+/**
+ * The hotels service's own exceptions as the platform's problems: a refused hotel is a 400 with the culprit
+ * {@code field} as a key of its own, a taken uid a 409; an {@link UnknownSelectedHotel} is the platform's 404.
+ */
 @RestControllerAdvice(assignableTypes = HotelsController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class HotelsErrors {
@@ -19,5 +22,10 @@ class HotelsErrors {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("field", e.field());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(TakenUid.class)
+    ResponseEntity<ProblemDetail> taken(TakenUid e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, e.getMessage()));
     }
 }

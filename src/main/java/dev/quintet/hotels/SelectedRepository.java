@@ -1,5 +1,8 @@
 package dev.quintet.hotels;
 
+import dev.quintet.platform.data.Like;
+import dev.quintet.platform.data.PageRequest;
+import dev.quintet.platform.data.Sort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -7,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SelectedRepository {
 
-    /** What {@code sort} may name, mapped to the column; anything else is refused before it reaches SQL. */
-    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "rating", "rating",
-            "reviews", "reviews", "stars", "stars", "rank", "rank", "city_id", "city_id", "selected_at", "selected_at");
+    /** The columns {@code sort} may name; anything else is refused before it reaches SQL. */
+    static final Set<String> SORTABLE = Set.of("id", "name", "rating", "reviews", "stars", "rank", "city_id", "selected_at");
 
     /** A filter on the list: each part applies when not null. */
     record Filter(Integer cityId, String search, Integer minStars, Double minRating) {
@@ -86,21 +89,20 @@ class SelectedRepository {
         return jdbc.sql("delete from hotels_selected where id = ?").param(id).update() > 0;
     }
 
-    PageOf<SelectedHotel> list(Filter filter, String sort, boolean descending, int page, int size) {
+    PageOf<SelectedHotel> list(Filter filter, Sort sort, PageRequest page) {
         String where = " " + """
                 where (:city_id is null or city_id = :city_id)
                    and (:search is null or lower(name) like :search or lower(description) like :search)
                    and (:min_stars is null or stars >= :min_stars)
                    and (:min_rating is null or rating >= :min_rating)""";
-        String pattern = filter.search() == null ? null : "%" + filter.search().toLowerCase()
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = filter.search() == null ? null : Like.contains(filter.search().toLowerCase());
         long total = params(jdbc.sql("select count(*) from hotels_selected" + where), filter, pattern)
                 .query(Long.class).single();
         List<SelectedHotel> items = params(jdbc.sql("select * from hotels_selected" + where + " order by "
-                        + SORTABLE.get(sort) + (descending ? " desc" : "") + ", id limit :limit offset :offset"), filter, pattern)
-                .param("limit", size).param("offset", (long) (page - 1) * size)
+                        + sort.sql() + ", id limit :limit offset :offset"), filter, pattern)
+                .param("limit", page.size()).param("offset", page.offset())
                 .query(SelectedRepository::map).list();
-        return new PageOf<>(items, page, size, total);
+        return new PageOf<>(items, page.page(), page.size(), total);
     }
 
     /** How many selected hotels have each number of stars (0..5), and each rating rounded down to a half. */

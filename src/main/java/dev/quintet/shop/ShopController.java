@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +62,10 @@ class ShopController {
     @Operation(summary = "Users in id order: the first 1000 by default, or a page after an id (cached)")
     Map<String, List<User>> users(@PathVariable("collection_name") String collection,
                                   @RequestParam(defaultValue = "" + Shop.MAX_PAGE)
-                                  @Parameter(description = "1..1000") String limit,
-                                  @RequestParam(defaultValue = "0")
-                                  @Parameter(description = "list users whose id is greater than this") String after) {
-        int size = (int) parse("limit", limit, 1, Shop.MAX_PAGE);
-        long cursor = parse("after", after, 0, Long.MAX_VALUE);
-        return Map.of("users", shop.users(collection, cursor, size));
+                                  @Min(1) @Max(Shop.MAX_PAGE) @Parameter(description = "1..1000") int limit,
+                                  @RequestParam(defaultValue = "0") @Min(0)
+                                  @Parameter(description = "list users whose id is greater than this") long after) {
+        return Map.of("users", shop.users(collection, after, limit));
     }
 
     @GetMapping(COLLECTION + "/users/{name}")
@@ -79,17 +79,5 @@ class ShopController {
     @Operation(summary = "Add a user {\"age\": int, \"name\": str}; 201 the user with its id")
     User add(@PathVariable("collection_name") String collection, @Valid @RequestBody NewUser user) {
         return shop.add(collection, user);
-    }
-
-    private static long parse(String name, String text, long min, long max) {
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the same words as a number out of range
-        }
-        throw ApiException.badRequest(name + " must be an integer between " + min + " and " + max + ", got '" + text + "'");
     }
 }

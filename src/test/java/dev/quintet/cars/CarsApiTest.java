@@ -206,9 +206,10 @@ class CarsApiTest {
         assertThat(page.get("cars").get(0).get("serialNumber").asLong()).isEqualTo(first);
         assertThat(page.get("nextAfter").asLong()).isEqualTo(first + 9);
 
+        // other tests on this context may store higher serials, so the last page starts with ours
         JsonNode rest = http.get("/api/cars?after=" + (first + 19) + "&limit=1000").json();
         assertThat(rest.get("cars")).extracting(c -> c.get("serialNumber").asLong())
-                .containsExactly(first + 20, first + 21, first + 22, first + 23, first + 24);
+                .startsWith(first + 20, first + 21, first + 22, first + 23, first + 24);
         assertThat(rest.get("nextAfter").isNull()).isTrue();
 
         assertThat(http.get("/api/cars").json().get("cars")).hasSizeLessThanOrEqualTo(10);

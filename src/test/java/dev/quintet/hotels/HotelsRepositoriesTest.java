@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.platform.QuintetProperties;
+import dev.quintet.platform.data.PageRequest;
 import dev.quintet.platform.data.ServiceMigrations;
+import dev.quintet.platform.data.Sort;
 import dev.quintet.support.TestDatabases;
 import java.util.function.Supplier;
 import java.net.URI;
@@ -73,8 +75,8 @@ class HotelsRepositoriesTest {
             int cities = GeoRepository.csv("hotels/cities.csv").size();
             assertThat(jdbc.sql("select count(*) from geo_cities").query(Long.class).single()).isEqualTo(cities);
             assertThat(first.city(171)).contains(LYON);
-            assertThat(first.cities("ly", "FR", "name", false, 1, 10).items()).extracting(City::name).containsExactly("Lyon");
-            assertThat(first.cities("", "", "population", true, 1, 1).items().getFirst().name()).isEqualTo("Shanghai");
+            assertThat(first.cities("ly", "FR", new Sort("name", false), new PageRequest(1, 10)).items()).extracting(City::name).containsExactly("Lyon");
+            assertThat(first.cities("", "", new Sort("population", true), new PageRequest(1, 1)).items().getFirst().name()).isEqualTo("Shanghai");
         }
 
         @Test
@@ -83,17 +85,17 @@ class HotelsRepositoriesTest {
             List<Hotel> hotels = SandboxSite.listing(LYON, 1);
             hotels.forEach(repository::store);
             hotels.forEach(repository::store);
-            assertThat(repository.list(new SelectedRepository.Filter(null, null, null, null), "id", false, 1, 100).total())
+            assertThat(repository.list(new SelectedRepository.Filter(null, null, null, null), new Sort("id", false), new PageRequest(1, 100)).total())
                     .isEqualTo(30);
 
             var filter = new SelectedRepository.Filter(171, null, 4, 3.0);
             long expected = hotels.stream().filter(h -> h.stars() >= 4 && h.rating() >= 3.0).count();
-            PageOf<SelectedHotel> page = repository.list(filter, "rating", true, 1, 100);
+            PageOf<SelectedHotel> page = repository.list(filter, new Sort("rating", true), new PageRequest(1, 100));
             assertThat(page.total()).isEqualTo(expected);
             assertThat(page.items()).extracting(SelectedHotel::rating).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-            assertThat(repository.list(new SelectedRepository.Filter(null, "50%", null, null), "id", false, 1, 10).total()).isZero();
+            assertThat(repository.list(new SelectedRepository.Filter(null, "50%", null, null), new Sort("id", false), new PageRequest(1, 10)).total()).isZero();
             assertThat(repository.list(new SelectedRepository.Filter(null, hotels.get(4).name().toUpperCase(), null, null),
-                    "id", false, 1, 10).total()).isPositive();
+                    new Sort("id", false), new PageRequest(1, 10)).total()).isPositive();
         }
 
         @Test

@@ -1,11 +1,15 @@
 package dev.quintet.platform.web;
 
+import dev.quintet.platform.Unknown;
+import dev.quintet.platform.data.InvalidQuery;
 import java.beans.PropertyEditorSupport;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,14 +19,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -44,6 +52,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.getMessage()));
     }
 
+    /** Something the client named that a service does not hold (see {@link Unknown}). */
+    @ExceptionHandler(Unknown.class)
+    ResponseEntity<ProblemDetail> unknown(Unknown e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    /** A sort, search or page no query can be built from (see {@link InvalidQuery}). */
+    @ExceptionHandler(InvalidQuery.class)
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQuery e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+
     /**
      * Request parameters bound to strings (a form field, a query value) get {@link SafeText}'s check; query
      * strings and paths are checked by {@link RequestTextFilter} already, form bodies only here.
@@ -61,6 +81,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 setValue(text);
             }
         });
+        binder.registerCustomEditor(int.class, new DecimalIntegerEditor(false, false));
+        binder.registerCustomEditor(Integer.class, new DecimalIntegerEditor(false, true));
+        binder.registerCustomEditor(long.class, new DecimalIntegerEditor(true, false));
+        binder.registerCustomEditor(Long.class, new DecimalIntegerEditor(true, true));
     }
 
     /** A parameter's text refused by {@link SafeText}. */
@@ -80,7 +104,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "parameter '" + e.getPropertyName() + "' " + unsafe.getMessage()), headers, HttpStatus.BAD_REQUEST, request);
             }
         }
-        return super.handleTypeMismatch(e, headers, status, request);
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String detail = name + " must be " + expected(e.getRequiredType()) + ", got '" + shown(e.getValue()) + "'";
+        return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What a parameter of this type takes, in the client's words rather than Java's. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long", "short", "Short" -> "an integer";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            default -> "a valid " + type.getSimpleName();
+        };
+    }
+
+    /** The client's value, cut short: it is echoed back, so it must not make the answer large. */
+    private static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** A multipart body is parsed before any handler runs, for every route: a broken one is the client's. */
@@ -125,9 +173,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // "limit must be less than or equal to 1000, got 5000": the parameter, the rule, the value
         String detail = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err ->
-                        r.getMethodParameter().getParameterName() + ": " + err.getDefaultMessage()))
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> parameterName(r)
+                        + " " + err.getDefaultMessage() + ", got '" + shown(r.getArgument()) + "'"))
                 .collect(Collectors.joining("; "));
         return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail), headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -158,6 +207,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     static String unreadable(HttpMessageNotReadableException e) {
         return e.getCause() instanceof JacksonException json ? Problems.unreadable(json) : "request body is missing or unreadable";
+    }
+
+    /** The name the client used: a @RequestParam's or @PathVariable's own, else the Java parameter's. */
+    private static String parameterName(ParameterValidationResult result) {
+        MethodParameter parameter = result.getMethodParameter();
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return parameter.getParameterName();
     }
 
     private static String describe(FieldError error) {
