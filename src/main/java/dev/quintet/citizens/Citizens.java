@@ -2,6 +2,7 @@ package dev.quintet.citizens;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public class Citizens {
 
     /** Today's date in UTC: the task's "today" for birth dates and ages. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /**

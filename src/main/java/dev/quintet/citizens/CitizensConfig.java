@@ -27,7 +27,7 @@ class CitizensConfig implements WebMvcConfigurer {
 
     /** An import of 10,000 citizens with every string at 256 Cyrillic characters is ~63 MB. */
     @Bean
-    BodyLimit citizensImportLimit(CitizensSettings settings) {
+    BodyLimit citizensImportLimit(CitizensProperties settings) {
         return new BodyLimit("POST", "/imports", settings.maxImport());
     }
 

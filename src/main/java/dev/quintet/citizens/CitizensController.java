@@ -1,5 +1,6 @@
 package dev.quintet.citizens;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quintet.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The task's HTTP contract: its paths, bodies wrapped in {@code {"data": ...}}, and 201/200/400/404. */
 @RestController
-@Tag(name = "citizens", description = "Imports of citizens, birthdays and age percentiles (seed 001)")
+@Tag(name = "citizens", description = "Imports of citizens, birthdays and age percentiles (the backend-school task)")
 class CitizensController {
 
     private final Citizens citizens;
@@ -34,7 +35,7 @@ class CitizensController {
     record ImportRequest(List<Citizen> citizens) {
     }
 
-    record ImportCreated(@com.fasterxml.jackson.annotation.JsonProperty("import_id") long importId) {
+    record ImportCreated(@JsonProperty("import_id") long importId) {
     }
 
     @PostMapping("/imports")

@@ -36,10 +36,10 @@ class ImportAdmission implements HandlerInterceptor {
         }
     }
 
-    private final CitizensSettings settings;
+    private final CitizensProperties settings;
     private final Semaphore turns;
 
-    ImportAdmission(CitizensSettings settings) {
+    ImportAdmission(CitizensProperties settings) {
         this.settings = settings;
         // fair: imports get their turn in the order they came
         this.turns = new Semaphore(Math.max(1, settings.largeImportsAtOnce()), true);

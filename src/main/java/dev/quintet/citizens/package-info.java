@@ -1,6 +1,6 @@
 /**
  * citizens — imports of citizens with their relatives, birthdays per month and age percentiles per town
- * (seed 001, the Yandex Backend School 2019 task; the original ran on aiohttp + Tarantool + numpy).
+ * (the Yandex Backend School 2019 task; the original ran on aiohttp + Tarantool + numpy).
  * <p>
  * An import is a snapshot of up to tens of thousands of citizens, validated whole against the task's
  * text (not the admired solution's looser reading): strings of 1..256 characters with a letter or digit,

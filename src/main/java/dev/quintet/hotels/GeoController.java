@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Countries and cities: the places a hotel search can be made for. */
 @RestController
-@Tag(name = "geo", description = "Countries and cities (hotels service, seed 003)")
+@Tag(name = "geo", description = "Countries and cities (hotels service)")
 class GeoController {
 
     private final Hotels hotels;

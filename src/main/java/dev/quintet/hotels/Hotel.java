@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A hotel as the original stored it (SPEC.md's fields): {@code uid} is the travel site's own id, unique;
+ * A hotel as the original stored it, with its fields: {@code uid} is the travel site's own id, unique;
  * {@code rank} of {@code rank_total} is its place among the city's hotels. The constraints are what
  * {@code hotels_selected} holds (its column sizes count characters, at most what {@code @Size} counts), so a
  * hotel that passes them can be stored.

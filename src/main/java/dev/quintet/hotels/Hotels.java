@@ -6,7 +6,9 @@ import dev.quintet.platform.data.Sort;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -210,7 +212,7 @@ public class Hotels {
 
     /** Whether every one of these uids is stored (a published selection has been delivered). */
     public boolean allStored(List<String> uids) {
-        return selected.countUids(List.copyOf(new java.util.LinkedHashSet<>(uids))) == new java.util.HashSet<>(uids).size();
+        return selected.countUids(List.copyOf(new LinkedHashSet<>(uids))) == new HashSet<>(uids).size();
     }
 
     public Optional<SelectedHotel> selectedHotel(long id) {
@@ -254,11 +256,11 @@ public class Hotels {
     public Map<String, Long> selectedByRating() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int half = 0; half <= 10; half++) {
-            counts.put(String.format(java.util.Locale.ROOT, "%.1f", half / 2.0), 0L);
+            counts.put(String.format(Locale.ROOT, "%.1f", half / 2.0), 0L);
         }
         for (double rating : selected.ratings()) {
             int half = (int) Math.floor(Math.max(0, Math.min(5, rating)) * 2);
-            counts.merge(String.format(java.util.Locale.ROOT, "%.1f", half / 2.0), 1L, Long::sum);
+            counts.merge(String.format(Locale.ROOT, "%.1f", half / 2.0), 1L, Long::sum);
         }
         return counts;
     }

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The hotels HTTP contract of SPEC.md: searches, the analysis, selections and the selected hotels. */
+/** The hotels HTTP contract: searches, the analysis, selections and the selected hotels. */
 @RestController
-@Tag(name = "hotels", description = "Hotel search by scraping, selections through events (seed 003)")
+@Tag(name = "hotels", description = "Hotel search by scraping, selections through events")
 class HotelsController {
 
     private final Hotels hotels;

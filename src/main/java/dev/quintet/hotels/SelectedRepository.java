@@ -5,12 +5,14 @@ import dev.quintet.platform.data.PageRequest;
 import dev.quintet.platform.data.Sort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -107,7 +109,7 @@ class SelectedRepository {
 
     /** How many selected hotels have each number of stars (0..5), and each rating rounded down to a half. */
     Map<Integer, Long> countByStars() {
-        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        Map<Integer, Long> counts = new TreeMap<>();
         jdbc.sql("select stars, count(*) as n from hotels_selected group by stars")
                 .query(rs -> {
                     counts.put(rs.getInt("stars"), rs.getLong("n"));
@@ -120,10 +122,10 @@ class SelectedRepository {
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, Filter f, String pattern) {
-        return spec.param("city_id", f.cityId(), java.sql.Types.INTEGER)
-                .param("search", pattern, java.sql.Types.VARCHAR)
-                .param("min_stars", f.minStars(), java.sql.Types.INTEGER)
-                .param("min_rating", f.minRating(), java.sql.Types.DOUBLE);
+        return spec.param("city_id", f.cityId(), Types.INTEGER)
+                .param("search", pattern, Types.VARCHAR)
+                .param("min_stars", f.minStars(), Types.INTEGER)
+                .param("min_rating", f.minRating(), Types.DOUBLE);
     }
 
     private static SelectedHotel map(ResultSet rs, int row) throws SQLException {

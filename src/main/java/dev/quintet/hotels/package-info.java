@@ -1,6 +1,6 @@
 /**
  * hotels — hotel search by scraping, with measured concurrency strategies, and selections through events
- * (seed 003, the original Django + FastAPI + Celery + Kafka demo).
+ * (the original was a Django + FastAPI + Celery + Kafka demo).
  * <p>
  * A search reads one listing page of a travel site for a city (30 hotels), then every hotel's page, and
  * returns the hotels with the measured time of each step. How the hotel pages are read is the

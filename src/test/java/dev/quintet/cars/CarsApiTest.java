@@ -2,8 +2,8 @@ package dev.quintet.cars;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
+import dev.quintet.support.Http;
 import java.net.http.HttpRequest;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;

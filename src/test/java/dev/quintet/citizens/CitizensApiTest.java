@@ -4,14 +4,15 @@ import static dev.quintet.citizens.TestCitizens.citizen;
 import static dev.quintet.citizens.TestCitizens.importOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
+import dev.quintet.support.Http;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The citizens HTTP contract of SPEC.md over a real socket: every endpoint, every rule at its bound. */
+/** The citizens HTTP contract over a real socket: every endpoint, every rule at its bound. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CitizensApiTest {
 
@@ -358,7 +359,7 @@ class CitizensApiTest {
             people[i] = citizen(i, "Town", "01.01.1990");
         }
         long id = postImport(importOf(people));
-        var random = new java.util.Random(42);
+        var random = new Random(42);
         List<Callable<Integer>> work = new ArrayList<>();
         for (int k = 0; k < 200; k++) {
             int who = random.nextInt(n);

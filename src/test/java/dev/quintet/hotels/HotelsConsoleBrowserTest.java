@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.util.regex.Pattern;
 
 /**
  * The hotels pages in headless Chromium: pick a city, run a search and watch its progress, tick hotels
@@ -56,7 +57,7 @@ class HotelsConsoleBrowserTest {
         browser.findElement(By.id("search-button")).click();
 
         // sequential at 60 ms a page takes about 2 s: the progress is seen part way
-        await().until(ExpectedConditions.textMatches(By.id("run-phase"), java.util.regex.Pattern.compile("^([1-9]|[12]\\d) of 30 hotel pages")));
+        await().until(ExpectedConditions.textMatches(By.id("run-phase"), Pattern.compile("^([1-9]|[12]\\d) of 30 hotel pages")));
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run[data-state=done]")));
         assertThat(browser.findElement(By.id("run-timings")).getText()).contains("sequential", "30 hotels", "total");
 

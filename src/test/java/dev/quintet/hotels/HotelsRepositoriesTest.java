@@ -8,14 +8,15 @@ import dev.quintet.platform.data.PageRequest;
 import dev.quintet.platform.data.ServiceMigrations;
 import dev.quintet.platform.data.Sort;
 import dev.quintet.support.TestDatabases;
-import java.util.function.Supplier;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +105,7 @@ class HotelsRepositoriesTest {
             List<Hotel> hotels = SandboxSite.listing(LYON, 1);
             hotels.forEach(repository::store);
             // more than the 65,535 parameters PostgreSQL takes in one statement
-            List<String> uids = new java.util.ArrayList<>(hotels.stream().map(Hotel::uid).toList());
+            List<String> uids = new ArrayList<>(hotels.stream().map(Hotel::uid).toList());
             for (int i = 0; i < 70_000; i++) {
                 uids.add("absent-" + i);
             }

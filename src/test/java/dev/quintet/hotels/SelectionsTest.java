@@ -2,9 +2,11 @@ package dev.quintet.hotels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
+import dev.quintet.support.Http;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
@@ -119,14 +121,14 @@ class SelectionsTest {
 
         ObjectNode edited = Http.JSON.valueToTree(withRating(findByUid(hotels, one.get("uid").asString()), 2.0));
         Response put = http.send(http.request("/api/hotels/selected/" + id).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(edited.toString())).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(edited.toString())).build());
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(http.get("/api/hotels/selected/" + id).json().get("rating").asDouble()).isEqualTo(2.0);
 
         // taking another row's uid is a conflict, and changes nothing
         ObjectNode clash = edited.deepCopy().put("uid", hotels.get(5).uid());
         Response conflict = http.send(http.request("/api/hotels/selected/" + id).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(clash.toString())).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(clash.toString())).build());
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(http.get("/api/hotels/selected/" + id).json().get("uid").asString()).isEqualTo(edited.get("uid").asString());
 
@@ -199,7 +201,7 @@ class SelectionsTest {
     @Test
     void aSelectionTooLargeForTheOutboxIsRefusedNotFailedLater() {
         // under the 1 MB body limit, yet more characters as an event than event_publication holds
-        List<Hotel> hotels = new java.util.ArrayList<>();
+        List<Hotel> hotels = new ArrayList<>();
         for (int i = 1; i <= 240; i++) {
             Hotel h = hotel(LYON, 1);
             hotels.add(new Hotel("big-" + i, h.name(), "x".repeat(4000), h.url(), h.rating(), h.reviews(), h.rank(),
@@ -227,7 +229,7 @@ class SelectionsTest {
             ObjectNode edited = good.deepCopy();
             edited.set(bad.get(0), Http.JSON.readTree(bad.get(1)));
             Response put = http.send(http.request("/api/hotels/selected/" + id).header("Content-Type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(edited.toString())).build());
+                    .PUT(HttpRequest.BodyPublishers.ofString(edited.toString())).build());
             assertThat(put.status()).as(bad + " " + put.body()).isEqualTo(400);
             assertThat(put.json().get("detail").asString()).contains(bad.get(2));
         }

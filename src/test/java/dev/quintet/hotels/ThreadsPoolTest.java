@@ -2,8 +2,8 @@ package dev.quintet.hotels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
+import dev.quintet.support.Http;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;

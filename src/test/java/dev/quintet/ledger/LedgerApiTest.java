@@ -2,8 +2,8 @@ package dev.quintet.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
+import dev.quintet.support.Http;
 import java.net.http.HttpRequest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

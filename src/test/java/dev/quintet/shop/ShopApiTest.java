@@ -2,8 +2,8 @@ package dev.quintet.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quintet.support.Http;
 import dev.quintet.support.Http.Response;
+import dev.quintet.support.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

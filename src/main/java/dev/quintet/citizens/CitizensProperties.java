@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param largeImportWait   how long a large import waits for its turn before it is answered 503 with Retry-After
  */
 @ConfigurationProperties("quintet.citizens")
-record CitizensSettings(
+record CitizensProperties(
         @DefaultValue("128MB") DataSize maxImport,
         @DefaultValue("1MB") DataSize largeImport,
         @DefaultValue("1") int largeImportsAtOnce,
