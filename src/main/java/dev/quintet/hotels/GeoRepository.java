@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * seeded by them) are the same everywhere.
  */
 @Repository
-class GeoRepository {
+public class GeoRepository {
 
     /** The columns {@code sort} may name; anything else is refused before it reaches SQL. */
     static final Set<String> SORTABLE = Set.of("id", "name", "country", "population", "lat", "lon");
@@ -76,12 +76,12 @@ class GeoRepository {
                 .query((rs, n) -> new Country(rs.getString("code"), rs.getString("name"))).list();
     }
 
-    Optional<Country> country(String code) {
+    public Optional<Country> country(String code) {
         return jdbc.sql("select code, name from geo_countries where code = ?").param(code)
                 .query((rs, n) -> new Country(rs.getString("code"), rs.getString("name"))).optional();
     }
 
-    Optional<City> city(int id) {
+    public Optional<City> city(int id) {
         return jdbc.sql("select * from geo_cities where id = ?").param(id).query(GeoRepository::city).optional();
     }
 

@@ -1,5 +1,6 @@
 package dev.quintet.hotels;
 
+import dev.quintet.hotels.sandbox.SandboxSite;
 import dev.quintet.platform.data.InvalidQuery;
 import dev.quintet.platform.data.PageRequest;
 import dev.quintet.platform.data.Sort;

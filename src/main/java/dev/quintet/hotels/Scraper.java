@@ -2,6 +2,7 @@ package dev.quintet.hotels;
 
 import dev.quintet.hotels.HotelSearch.PageFailure;
 import dev.quintet.hotels.HotelSearch.Timings;
+import dev.quintet.hotels.sandbox.SandboxSite;
 import dev.quintet.platform.Instance;
 import java.net.URI;
 import java.time.Duration;

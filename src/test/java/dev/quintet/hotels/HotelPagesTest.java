@@ -3,6 +3,7 @@ package dev.quintet.hotels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quintet.hotels.sandbox.SandboxSite;
 import java.net.URI;
 import java.util.List;
 import java.util.Random;

@@ -3,6 +3,7 @@ package dev.quintet.hotels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.quintet.hotels.sandbox.SandboxSite;
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.data.PageRequest;
 import dev.quintet.platform.data.ServiceMigrations;

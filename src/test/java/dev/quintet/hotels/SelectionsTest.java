@@ -2,6 +2,7 @@ package dev.quintet.hotels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quintet.hotels.sandbox.SandboxSite;
 import dev.quintet.support.Http.Response;
 import dev.quintet.support.Http;
 import java.net.http.HttpRequest;

@@ -1,5 +1,9 @@
-package dev.quintet.hotels;
+package dev.quintet.hotels.sandbox;
 
+import dev.quintet.hotels.City;
+import dev.quintet.hotels.Country;
+import dev.quintet.hotels.GeoRepository;
+import dev.quintet.hotels.HotelsProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Hidden
-class SandboxController {
+public class SandboxController {
 
     private final GeoRepository geo;
     private volatile Duration latency;
@@ -36,7 +40,7 @@ class SandboxController {
     }
 
     /** Changes latency and failure rate while running (tests and benchmarks vary them without a restart). */
-    void configure(Duration latency, double failureRate) {
+    public void configure(Duration latency, double failureRate) {
         this.latency = latency;
         this.failureRate = failureRate;
     }
@@ -47,7 +51,7 @@ class SandboxController {
     }
 
     /** The most pages being answered at once since the last call: what a scraper's concurrency bound looks like from here. */
-    int takeMaxInFlight() {
+    public int takeMaxInFlight() {
         return maxInFlight.getAndSet(inFlight.get());
     }
 

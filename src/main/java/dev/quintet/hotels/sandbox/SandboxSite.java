@@ -1,5 +1,8 @@
-package dev.quintet.hotels;
+package dev.quintet.hotels.sandbox;
 
+import dev.quintet.hotels.City;
+import dev.quintet.hotels.Country;
+import dev.quintet.hotels.Hotel;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -16,10 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * the data sits in a {@code <script type="application/ld+json">} block (schema.org) as well as in the
  * visible markup, so a scraper may read either.
  */
-final class SandboxSite {
+public final class SandboxSite {
 
-    static final int PAGE_SIZE = 30;
-    static final String BASE = "/sandbox/travel";
+    public static final int PAGE_SIZE = 30;
+    public static final String BASE = "/sandbox/travel";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,12 +40,12 @@ final class SandboxSite {
     }
 
     /** How many hotels a city has: more for a larger city, at least one full page, at most 20 pages. */
-    static int hotelCount(City city) {
+    public static int hotelCount(City city) {
         long byPopulation = city.population() / 5_000;
         return (int) Math.max(PAGE_SIZE, Math.min(PAGE_SIZE * 20, byPopulation));
     }
 
-    static int pageCount(City city) {
+    public static int pageCount(City city) {
         return (hotelCount(city) + PAGE_SIZE - 1) / PAGE_SIZE;
     }
 
@@ -51,7 +54,7 @@ final class SandboxSite {
         return cityId * 1000L + rank;
     }
 
-    static String listingPath(int cityId, int page) {
+    public static String listingPath(int cityId, int page) {
         return BASE + "/cities/" + cityId + "/hotels?page=" + page;
     }
 
@@ -60,7 +63,7 @@ final class SandboxSite {
     }
 
     /** The hotel as the site knows it; {@code url} is the path of its page. */
-    static Hotel hotel(City city, int rank) {
+    public static Hotel hotel(City city, int rank) {
         long id = hotelId(city.id(), rank);
         SplittableRandom random = new SplittableRandom(id * 0x9E3779B97F4A7C15L);
         String name = PREFIXES.get(random.nextInt(PREFIXES.size())) + " " + KINDS.get(random.nextInt(KINDS.size()))
@@ -80,13 +83,13 @@ final class SandboxSite {
     }
 
     /** The hotels listed on a page (1-based); empty past the last page. */
-    static List<Hotel> listing(City city, int page) {
+    public static List<Hotel> listing(City city, int page) {
         int first = (page - 1) * PAGE_SIZE + 1;
         int last = Math.min(hotelCount(city), page * PAGE_SIZE);
         return IntStream.rangeClosed(first, last).mapToObj(rank -> hotel(city, rank)).toList();
     }
 
-    static String listingHtml(City city, Country country, int page) {
+    public static String listingHtml(City city, Country country, int page) {
         List<Hotel> hotels = listing(city, page);
         int pages = pageCount(city);
         ObjectNode ld = JSON.createObjectNode().put("@context", "https://schema.org").put("@type", "ItemList")
@@ -134,7 +137,7 @@ final class SandboxSite {
         return html.toString();
     }
 
-    static String hotelHtml(City city, Country country, Hotel h) {
+    public static String hotelHtml(City city, Country country, Hotel h) {
         ObjectNode ld = JSON.createObjectNode().put("@context", "https://schema.org").put("@type", "Hotel")
                 .put("@id", h.uid()).put("name", h.name()).put("description", h.description()).put("url", h.url());
         ld.putObject("starRating").put("@type", "Rating").put("ratingValue", h.stars());
