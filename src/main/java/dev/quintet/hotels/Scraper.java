@@ -20,8 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -30,14 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Scrapes one listing page of a city, then every hotel page it links to, with the strategy asked for.
  * Every strategy reads a page the same way ({@link #read}): fetch with retries, then parse; they differ
- * only in who does the reading and how many at once. This class is also each instance's worker for the
- * distributed strategy: while the application runs it claims items from the job queue, whichever
- * instance's search put them there.
+ * only in who does the reading and how many at once. The distributed strategy only queues the pages and
+ * waits for them: each instance's {@link PageWorker} reads them.
  */
 @Component
 class Scraper implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(Scraper.class);
 
     /** One hotel page's outcome: the hotel, or why there is none. */
     record Outcome(URI url, Hotel hotel, int attempts, String error, String worker) {
@@ -48,30 +44,25 @@ class Scraper implements SmartLifecycle {
     private final JsonMapper json;
     private final Environment environment;
     private final PageFetcher fetcher;
-    private final String workerId;
+    private final ApplicationEventPublisher events;
     private final String instanceName;
 
-    /** Free places for distributed work items on this instance. */
-    private final Semaphore slots;
-    /** Released when there may be work to claim, so an idle worker need not wait for its next poll. */
-    private final Semaphore nudge = new Semaphore(0);
     /**
      * The platform threads of the {@code threads} strategy, shared by every search of this instance: a
      * pool per request made each search start and end its own threads, so concurrent searches multiplied them.
      */
     private volatile ExecutorService threadsPool;
     private volatile boolean running;
-    private Thread worker;
 
-    Scraper(HotelsProperties properties, JobRepository jobs, JsonMapper json, Environment environment, Instance instance) {
+    Scraper(HotelsProperties properties, JobRepository jobs, JsonMapper json, Environment environment, Instance instance,
+            ApplicationEventPublisher events) {
         this.properties = properties;
         this.jobs = jobs;
         this.json = json;
         this.environment = environment;
         this.fetcher = new PageFetcher(properties.timeout(), properties.retries(), properties.backoff());
         this.instanceName = instance.name();
-        this.workerId = instance.name() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.slots = new Semaphore(Math.max(1, properties.concurrency()));
+        this.events = events;
     }
 
     /** The site scraped: {@code quintet.hotels.source}, or this instance's own sandbox. */
@@ -235,7 +226,7 @@ class Scraper implements SmartLifecycle {
         // of them: its pages go on the queue as paths, which each worker resolves against its own sandbox
         boolean ownSandbox = properties.source().isBlank();
         jobs.enqueue(searchId, cityId, ownSandbox ? links.stream().map(u -> URI.create(u.getRawPath())).toList() : links);
-        nudge.release();
+        events.publishEvent(new PageWorker.Queued(searchId));
         long deadline = System.nanoTime() + properties.searchTimeout().toNanos();
         try {
             while (true) {
@@ -267,53 +258,6 @@ class Scraper implements SmartLifecycle {
         }
     }
 
-    /** This instance's share of the distributed work: claim what there are free places for, read it, report. */
-    private void work() {
-        while (running) {
-            try {
-                int free = slots.availablePermits();
-                List<JobRepository.Job> claimed = free == 0 ? List.of()
-                        : jobs.claim(workerId, free, Instant.now().minus(properties.jobLease()));
-                for (JobRepository.Job job : claimed) {
-                    slots.acquire();
-                    Thread.ofVirtual().name("hotels-job-" + job.id()).start(() -> {
-                        try {
-                            Outcome o = read(absolute(job.url()), job.cityId());
-                            if (o.hotel() != null) {
-                                jobs.finish(job.id(), workerId, JobRepository.DONE, json.writeValueAsString(o.hotel()), null, o.attempts());
-                            } else {
-                                jobs.finish(job.id(), workerId, JobRepository.FAILED, null, o.error(), o.attempts());
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } catch (RuntimeException e) {
-                            log.warn("distributed work item {} could not be recorded", job.id(), e);
-                        } finally {
-                            slots.release();
-                            nudge.release();
-                        }
-                    });
-                }
-                if (claimed.isEmpty()) {
-                    // idle: poll the queue a few times a second for other instances' searches
-                    nudge.tryAcquire(250, TimeUnit.MILLISECONDS);
-                    nudge.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("hotels job queue unavailable, retrying in 1 s: {}", e.toString());
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException stop) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
         int size = Math.max(1, properties.threadsPool());
@@ -323,15 +267,11 @@ class Scraper implements SmartLifecycle {
         pool.allowCoreThreadTimeOut(true);
         threadsPool = pool;
         running = true;
-        worker = Thread.ofVirtual().name("hotels-job-worker").start(this::work);
     }
 
     @Override
     public void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
         ExecutorService pool = threadsPool;
         if (pool != null) {
             // searches still running by now are past the web server's grace period: they end here
@@ -352,7 +292,7 @@ class Scraper implements SmartLifecycle {
     }
 
     /** A queued page as this instance reads it: a bare path is a page of this instance's own sandbox. */
-    private URI absolute(URI url) {
+    URI absolute(URI url) {
         return url.isAbsolute() ? url : URI.create(source()).resolve(url);
     }
 
