@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "geo", description = "Countries and cities (hotels service)")
 class GeoController {
 
-    private final Hotels hotels;
+    private final Geo geo;
 
-    GeoController(Hotels hotels) {
-        this.hotels = hotels;
+    GeoController(Geo geo) {
+        this.geo = geo;
     }
 
     @GetMapping("/api/geo/countries")
     @Operation(summary = "Every ISO 3166-1 country, by name")
     List<Country> countries() {
-        return hotels.countries();
+        return geo.countries();
     }
 
     @GetMapping("/api/geo/cities")
@@ -37,7 +37,7 @@ class GeoController {
             @Parameter(description = "ISO 3166-1 alpha-2 code") String country,
             @RequestParam(defaultValue = "name") @Parameter(description = "id, name, country, population, lat or lon; -name for descending") String sort,
             @RequestParam(defaultValue = "1") @Min(1) @Parameter(description = "1 or more") int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(Hotels.MAX_PAGE_SIZE) @Parameter(description = "1..500") int size) {
-        return hotels.cities(search, country, sort, page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_PAGE_SIZE) @Parameter(description = "1..500") int size) {
+        return geo.cities(search, country, sort, page, size);
     }
 }

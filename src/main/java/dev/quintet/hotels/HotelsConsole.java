@@ -26,10 +26,14 @@ class HotelsConsole {
     static final int SELECTED_PAGE = 15;
     static final int CITY_CHOICES = 60;
 
-    private final Hotels hotels;
+    private final Geo geo;
+    private final Searches searches;
+    private final Selections selections;
 
-    HotelsConsole(Hotels hotels) {
-        this.hotels = hotels;
+    HotelsConsole(Geo geo, Searches searches, Selections selections) {
+        this.geo = geo;
+        this.searches = searches;
+        this.selections = selections;
     }
 
     /** This page's entry in the console's navigation; static, so registering it makes no controller early. */
@@ -40,22 +44,22 @@ class HotelsConsole {
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("cities", cityChoices(hotels, ""));
+        model.addAttribute("cities", cityChoices(geo, ""));
         model.addAttribute("strategies", Strategy.values());
-        selected(hotels, "-selected_at", 1, model);
+        selected( "-selected_at", 1, model);
         return "hotels/console";
     }
 
     @GetMapping("/analyze")
     String analyzePage(Model model) {
-        model.addAttribute("cities", cityChoices(hotels, ""));
+        model.addAttribute("cities", cityChoices(geo, ""));
         return "hotels/console-analyze";
     }
 
     /** The city picker's options for what has been typed: the largest matching cities first. */
     @GetMapping("/cities")
     String cities(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("cities", cityChoices(hotels, q));
+        model.addAttribute("cities", cityChoices(geo, q));
         return "hotels/console :: city-options";
     }
 
@@ -63,7 +67,7 @@ class HotelsConsole {
     String search(@RequestParam("city_id") int cityId, @RequestParam(defaultValue = "1") int page,
                   @RequestParam String strategy, Model model) {
         try {
-            String id = hotels.start(cityId, page, Strategy.of(strategy));
+            String id = searches.start(cityId, page, Strategy.of(strategy));
             return run(id, model);
         } catch (IllegalArgumentException e) { // InvalidHotel, or an unknown strategy
             model.addAttribute("message", e.getMessage());
@@ -74,10 +78,10 @@ class HotelsConsole {
     /** A running search's progress, or its results once done; polled by the fragment it returns. */
     @GetMapping("/search/{id}")
     String run(@PathVariable String id, Model model) {
-        Hotels.Running running = hotels.running(id)
+        Searches.Running running = searches.running(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such search"));
         model.addAttribute("run", running);
-        model.addAttribute("city", hotels.city(running.cityId()).map(City::name).orElse("?"));
+        model.addAttribute("city", geo.city(running.cityId()).map(City::name).orElse("?"));
         return "hotels/console :: run";
     }
 
@@ -85,7 +89,7 @@ class HotelsConsole {
     @PostMapping("/select")
     String select(@RequestParam("search") String searchId, @RequestParam(name = "pick", required = false) List<Integer> picks,
                   Model model) {
-        HotelSearch result = hotels.running(searchId).map(Hotels.Running::result)
+        HotelSearch result = searches.running(searchId).map(Searches.Running::result)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such finished search"));
         List<Hotel> chosen = new ArrayList<>();
         for (int i : picks == null ? List.<Integer>of() : picks) {
@@ -98,7 +102,7 @@ class HotelsConsole {
             return "hotels/console :: problem";
         }
         try {
-            hotels.select(result.cityId(), chosen);
+            selections.select(result.cityId(), chosen);
         } catch (InvalidHotel e) {
             // the scraped site may be any site: what it served need not be storable
             model.addAttribute("message", "Not saved: " + e.getMessage());
@@ -117,9 +121,9 @@ class HotelsConsole {
     String selectedFragment(@RequestParam(defaultValue = "-selected_at") String sort, @RequestParam(defaultValue = "1") int page,
                             @RequestParam(defaultValue = "") String waitFor, @RequestParam(defaultValue = "0") int tries,
                             Model model) {
-        selected(hotels, sort, page, model);
+        selected( sort, page, model);
         List<String> uids = waitFor.isBlank() ? List.of() : List.of(waitFor.split(","));
-        if (!uids.isEmpty() && tries < 40 && !hotels.allStored(uids)) {
+        if (!uids.isEmpty() && tries < 40 && !selections.allStored(uids)) {
             model.addAttribute("waitFor", waitFor);
             model.addAttribute("tries", tries + 1);
         }
@@ -129,9 +133,9 @@ class HotelsConsole {
     @PostMapping("/analyze")
     String analyze(@RequestParam("city_id") int cityId, @RequestParam(defaultValue = "1") int page, Model model) {
         try {
-            List<HotelSearch> runs = hotels.analyze(cityId, page);
+            List<HotelSearch> runs = searches.analyze(cityId, page);
             model.addAttribute("runs", runs);
-            model.addAttribute("city", hotels.city(cityId).map(City::name).orElse("?"));
+            model.addAttribute("city", geo.city(cityId).map(City::name).orElse("?"));
             model.addAttribute("page", page);
             model.addAttribute("baseline", runs.getFirst().timings().totalMs());
             return "hotels/console-analyze :: analysis";
@@ -141,16 +145,16 @@ class HotelsConsole {
         }
     }
 
-    private void selected(Hotels hotels, String sort, int page, Model model) {
-        PageOf<SelectedHotel> selected = hotels.selected(null, null, null, null, sort, Math.max(1, page), SELECTED_PAGE);
+    private void selected(String sort, int page, Model model) {
+        PageOf<SelectedHotel> selected = selections.selected(null, null, null, null, sort, Math.max(1, page), SELECTED_PAGE);
         model.addAttribute("selected", selected);
         model.addAttribute("sort", sort);
         model.addAttribute("pages", Math.max(1, (selected.total() + SELECTED_PAGE - 1) / SELECTED_PAGE));
-        model.addAttribute("byStars", hotels.selectedByStars());
-        model.addAttribute("byRating", hotels.selectedByRating());
+        model.addAttribute("byStars", selections.selectedByStars());
+        model.addAttribute("byRating", selections.selectedByRating());
     }
 
-    private static List<City> cityChoices(Hotels hotels, String q) {
-        return hotels.cities(q.length() > 100 ? q.substring(0, 100) : q, "", "-population", 1, CITY_CHOICES).items();
+    private static List<City> cityChoices(Geo geo, String q) {
+        return geo.cities(q.length() > 100 ? q.substring(0, 100) : q, "", "-population", 1, CITY_CHOICES).items();
     }
 }

@@ -26,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "hotels", description = "Hotel search by scraping, selections through events")
 class HotelsController {
 
-    private final Hotels hotels;
+    private final Searches searches;
+    private final Selections selections;
 
-    HotelsController(Hotels hotels) {
-        this.hotels = hotels;
+    HotelsController(Searches searches, Selections selections) {
+        this.searches = searches;
+        this.selections = selections;
     }
 
     /** A search: which city, which listing page (from 1), which strategy. */
@@ -49,13 +51,13 @@ class HotelsController {
     @Operation(summary = "Scrape a listing page of the city and every hotel on it, with the strategy given; "
             + "the hotels, the pages that failed, and the measured time of each step")
     HotelSearch search(@Valid @RequestBody SearchRequest request) {
-        return hotels.search(request.cityId(), request.page(), strategy(request.strategy()));
+        return searches.search(request.cityId(), request.page(), strategy(request.strategy()));
     }
 
     @PostMapping("/api/hotels/analyze")
     @Operation(summary = "Run every strategy against the same city and page, one after another, and return each measured search")
     Map<String, Object> analyze(@Valid @RequestBody AnalyzeRequest request) {
-        List<HotelSearch> runs = hotels.analyze(request.cityId(), request.page());
+        List<HotelSearch> runs = searches.analyze(request.cityId(), request.page());
         return Map.of("city_id", request.cityId(), "page", request.page(), "runs", runs.stream()
                 .map(r -> Map.of("strategy", r.strategy(), "hotels", r.hotels().size(), "failures", r.failures().size(),
                         "pages", r.pages(), "attempts", r.attempts(), "timings", r.timings(), "workers", r.workers()))
@@ -65,7 +67,7 @@ class HotelsController {
     @PostMapping("/api/hotels/selections")
     @Operation(summary = "Publish a selection of hotels; they are stored by its consumer, idempotently by uid (202)")
     ResponseEntity<Map<String, Object>> select(@Valid @RequestBody Selection request) {
-        hotels.select(request.cityId(), request.hotels());
+        selections.select(request.cityId(), request.hotels());
         return ResponseEntity.accepted().body(Map.of("accepted", request.hotels().size()));
     }
 
@@ -79,24 +81,24 @@ class HotelsController {
             @RequestParam(defaultValue = "-selected_at") @Parameter(description = "id, name, rating, reviews, stars, rank, "
                     + "city_id or selected_at; - in front for descending") String sort,
             @RequestParam(defaultValue = "1") @Min(1) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(Hotels.MAX_PAGE_SIZE) int size) {
-        return hotels.selected(cityId, search, minStars, minRating, sort, page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_PAGE_SIZE) int size) {
+        return selections.selected(cityId, search, minStars, minRating, sort, page, size);
     }
 
     @GetMapping("/api/hotels/selected/{id}")
     SelectedHotel selectedHotel(@PathVariable long id) {
-        return hotels.selectedHotel(id).orElseThrow(() -> new UnknownSelectedHotel(id));
+        return selections.selectedHotel(id).orElseThrow(() -> new UnknownSelectedHotel(id));
     }
 
     @PutMapping("/api/hotels/selected/{id}")
     @Operation(summary = "Replace a selected hotel's fields; 409 when the uid is another selected hotel's")
     SelectedHotel update(@PathVariable long id, @Valid @RequestBody Hotel hotel) {
-        return hotels.update(id, hotel);
+        return selections.update(id, hotel);
     }
 
     @DeleteMapping("/api/hotels/selected/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
-        if (!hotels.delete(id)) {
+        if (!selections.delete(id)) {
             throw new UnknownSelectedHotel(id);
         }
         return ResponseEntity.noContent().build();

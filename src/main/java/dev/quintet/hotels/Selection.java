@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A selection as {@code POST /api/hotels/selections} takes it. Its rules are checked where it comes in, by
- * the controller, and again by {@link Hotels#select} for callers that are not (the console): whatever is
+ * the controller, and again by {@link Selections#select} for callers that are not (the console): whatever is
  * published must be storable, or its listener would fail and the outbox retry it for ever.
  */
 record Selection(

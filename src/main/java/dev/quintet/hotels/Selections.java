@@ -1,11 +1,9 @@
 package dev.quintet.hotels;
 
-import dev.quintet.hotels.sandbox.SandboxSite;
 import dev.quintet.platform.data.InvalidQuery;
 import dev.quintet.platform.data.PageRequest;
 import dev.quintet.platform.data.Sort;
 import jakarta.validation.Validator;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,9 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -24,143 +19,29 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hotels service's public face, used by its controllers and the console: geo data, searches with
- * a chosen strategy (run now, or started in the background and followed), the side-by-side analysis,
- * selections (published as {@link HotelsSelected}) and the selected hotels.
+ * Selections, for the controllers and the console: published as {@link HotelsSelected}, then the selected
+ * hotels as the listener stored them, to list, edit, delete and count.
  */
 @Service
-public class Hotels {
-
-    /** The largest page the list endpoints return. */
-    public static final int MAX_PAGE_SIZE = 500;
+public class Selections {
 
     /** The characters {@code event_publication.serialized_event} holds (V1__hotels.sql widens it to this). */
     static final int MAX_EVENT_CHARS = 1_000_000;
 
-    /** A search started in the background: its progress, and its result or error once finished. */
-    public record Running(String id, int cityId, int page, Strategy strategy, SearchProgress progress,
-                          HotelSearch result, String error) {
-        public boolean finished() {
-            return result != null || error != null;
-        }
-    }
-
     private final GeoRepository geo;
-    private final Scraper scraper;
     private final SelectedRepository selected;
     private final ApplicationEventPublisher events;
-    private final HotelsProperties properties;
     private final Validator validator;
     private final JsonMapper json;
-    private final Map<String, Started> started = new ConcurrentHashMap<>();
 
-    private record Started(int cityId, int page, Strategy strategy, SearchProgress progress,
-                           CompletableFuture<HotelSearch> result, long at) {
-    }
-
-    Hotels(GeoRepository geo, Scraper scraper, SelectedRepository selected, ApplicationEventPublisher events,
-           HotelsProperties properties, Validator validator, JsonMapper json) {
+    Selections(GeoRepository geo, SelectedRepository selected, ApplicationEventPublisher events, Validator validator,
+               JsonMapper json) {
         this.geo = geo;
-        this.scraper = scraper;
         this.selected = selected;
         this.events = events;
-        this.properties = properties;
         this.validator = validator;
         this.json = json;
     }
-
-    // --- geo
-
-    public List<Country> countries() {
-        return geo.countries();
-    }
-
-    public Optional<City> city(int id) {
-        return geo.city(id);
-    }
-
-    /**
-     * A page of cities; {@code sort} is a column of {@link GeoRepository#SORTABLE}, "-" in front for
-     * descending order. @throws InvalidQuery naming a bad sort or page
-     */
-    public PageOf<City> cities(String search, String country, String sort, int page, int size) {
-        String country2 = country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
-        return geo.cities(search == null ? "" : search.trim(), country2, Sort.parse(sort, GeoRepository.SORTABLE),
-                PageRequest.of(page, size, MAX_PAGE_SIZE));
-    }
-
-    // --- searches
-
-    /** Scrapes a listing page of the city and its hotels' pages. @throws InvalidHotel naming city_id or page for an unknown city or page */
-    public HotelSearch search(int cityId, int page, Strategy strategy) {
-        return search(cityId, page, strategy, new SearchProgress());
-    }
-
-    /** Starts a search in the background; follow it with {@link #running(String)}. */
-    public String start(int cityId, int page, Strategy strategy) {
-        checkSearch(cityId, page);
-        forgetOld();
-        String id = UUID.randomUUID().toString();
-        SearchProgress progress = new SearchProgress();
-        CompletableFuture<HotelSearch> result = new CompletableFuture<>();
-        started.put(id, new Started(cityId, page, strategy, progress, result, System.nanoTime()));
-        Thread.ofVirtual().name("hotels-search-" + id).start(() -> {
-            try {
-                result.complete(search(cityId, page, strategy, progress));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return id;
-    }
-
-    public Optional<Running> running(String id) {
-        Started s = started.get(id);
-        if (s == null) {
-            return Optional.empty();
-        }
-        HotelSearch result = s.result().isDone() && !s.result().isCompletedExceptionally() ? s.result().join() : null;
-        String error = s.result().isCompletedExceptionally()
-                ? s.result().handle((r, e) -> String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())).join()
-                : null;
-        return Optional.of(new Running(id, s.cityId(), s.page(), s.strategy(), s.progress(), result, error));
-    }
-
-    /** Every strategy in turn against the same city and page, measured in this call. */
-    public List<HotelSearch> analyze(int cityId, int page) {
-        checkSearch(cityId, page);
-        List<HotelSearch> results = new ArrayList<>();
-        for (Strategy strategy : Strategy.values()) {
-            results.add(search(cityId, page, strategy, new SearchProgress()));
-        }
-        return results;
-    }
-
-    private HotelSearch search(int cityId, int page, Strategy strategy, SearchProgress progress) {
-        checkSearch(cityId, page);
-        try {
-            return scraper.search(cityId, page, strategy, progress);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("search interrupted", e);
-        }
-    }
-
-    private void checkSearch(int cityId, int page) {
-        City city = geo.city(cityId).orElseThrow(() -> new InvalidHotel("city_id", "no city with id " + cityId));
-        // the sandbox knows how many pages a city has; another site answers 404 past its last page
-        int pages = properties.source().isBlank() ? SandboxSite.pageCount(city) : Integer.MAX_VALUE;
-        if (page < 1 || page > pages) {
-            throw new InvalidHotel("page", "must be between 1 and " + pages + " for " + city.name() + ", got " + page);
-        }
-    }
-
-    private void forgetOld() {
-        long hour = 3_600_000_000_000L;
-        started.values().removeIf(s -> s.result().isDone() && System.nanoTime() - s.at() > hour);
-    }
-
-    // --- selections
 
     /**
      * Publishes the selection; its hotels are stored by the listener once this transaction commits,
@@ -208,7 +89,7 @@ public class Hotels {
     public PageOf<SelectedHotel> selected(Integer cityId, String search, Integer minStars, Double minRating,
                                           String sort, int page, int size) {
         return selected.list(new SelectedRepository.Filter(cityId, search == null || search.isBlank() ? null : search.trim(),
-                minStars, minRating), Sort.parse(sort, SelectedRepository.SORTABLE), PageRequest.of(page, size, MAX_PAGE_SIZE));
+                minStars, minRating), Sort.parse(sort, SelectedRepository.SORTABLE), PageRequest.of(page, size, PageOf.MAX_PAGE_SIZE));
     }
 
     /** Whether every one of these uids is stored (a published selection has been delivered). */
