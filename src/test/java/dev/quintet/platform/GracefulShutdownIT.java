@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.quintet.support.Http;
 import dev.quintet.support.QuintetProcess;
+import dev.quintet.support.SampleBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,20 +42,15 @@ class GracefulShutdownIT {
     void writesOfEveryServiceInFlightAtSigtermCompleteAndAreKept() throws Exception {
         List<Write> writes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            writes.add(new Write("cars", "/api/cars", car(FIRST_SERIAL + i), 201, "/api/cars/" + (FIRST_SERIAL + i)));
+            writes.add(new Write("cars", "/api/cars", SampleBodies.car(FIRST_SERIAL + i), 201, "/api/cars/" + (FIRST_SERIAL + i)));
             writes.add(new Write("ledger", "/update", """
                     {"name": "doc-%d", "author": "ann", "timestamp": 20261202120000}""".formatted(i), 200, "/get?name=doc-" + i));
             writes.add(new Write("shop", "/helloDoc/users", """
                     {"age": 30, "name": "shutdown-%d"}""".formatted(i), 201, "/helloDoc/users/shutdown-" + i));
         }
-        writes.add(new Write("citizens", "/imports", """
-                {"citizens": [{"citizen_id": 1, "town": "Москва", "street": "Льва Толстого", "building": "16",
-                 "apartment": 7, "name": "Иванов Иван", "birth_date": "26.12.1986", "gender": "male", "relatives": []}]}""",
-                201, "/imports/1/citizens"));
-        writes.add(new Write("hotels", "/api/hotels/selections", """
-                {"city_id": 1, "hotels": [{"uid": "shutdown-1", "name": "Hotel", "description": "Quiet",
-                 "url": "https://example.org/h/1", "rating": 4.5, "reviews": 10, "rank": 1, "rank_total": 30,
-                 "stars": 4, "city_id": 1}]}""", 202, "/api/hotels/selected?search=Hotel"));
+        writes.add(new Write("citizens", "/imports", SampleBodies.twoRelatives(), 201, "/imports/1/citizens"));
+        writes.add(new Write("hotels", "/api/hotels/selections", SampleBodies.hotelSelection("shutdown-1", 1), 202,
+                "/api/hotels/selected?search=Hotel"));
 
         List<Socket> clients = new ArrayList<>();
         try (QuintetProcess server = QuintetProcess.server(data, Map.of())) {
@@ -138,14 +134,5 @@ class GracefulShutdownIT {
             line.append((char) c);
         }
         return line.toString().strip();
-    }
-
-    private static String car(long serial) {
-        return """
-                {"ownerName": "Shutdown Test", "serialNumber": %d, "modelYear": 2020, "code": "C-1",
-                 "vehicleCode": "VIN-1", "engine": {"capacity": 1600, "numCylinders": 4, "maxRpm": 6000, "manufacturerCode": "T"},
-                 "fuelFigures": {"speed": 90, "mpg": 40.0, "usageDescription": "Combined"},
-                 "performanceFigures": {"octaneRating": 95, "acceleration": {"mph": 60, "seconds": 9.5}},
-                 "manufacturer": "Toyota", "model": "Corolla", "activationCode": "ACT-1"}""".formatted(serial);
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.quintet.support.Http.Response;
+import dev.quintet.support.SampleBodies;
 import dev.quintet.support.Http;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -39,14 +40,8 @@ class PoolRecyclingTest {
         pool.getHikariPoolMXBean().softEvictConnections();
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.getHikariPoolMXBean().getTotalConnections() > 0);
 
-        assertCreated(http.post("/api/cars", car(4242)));
-        Response imported = http.post("/imports", """
-                {"citizens": [
-                  {"citizen_id": 1, "town": "Москва", "street": "Льва Толстого", "building": "16", "apartment": 7,
-                   "name": "Иванов Иван", "birth_date": "26.12.1986", "gender": "male", "relatives": [2]},
-                  {"citizen_id": 2, "town": "Москва", "street": "Льва Толстого", "building": "16", "apartment": 7,
-                   "name": "Иванова Анна", "birth_date": "01.04.1997", "gender": "female", "relatives": [1]}
-                ]}""");
+        assertCreated(http.post("/api/cars", SampleBodies.car(4242)));
+        Response imported = http.post("/imports", SampleBodies.twoRelatives());
         assertCreated(imported);
         long importId = imported.json().get("data").get("import_id").asLong();
         Response patched = http.send(http.request("/imports/" + importId + "/citizens/2")
@@ -59,10 +54,7 @@ class PoolRecyclingTest {
                 .isEqualTo(200);
 
         long cityId = http.get("/api/geo/cities?size=1").json().get("items").get(0).get("id").asLong();
-        Response selected = http.post("/api/hotels/selections", """
-                {"city_id": %d, "hotels": [{"uid": "recycled-1", "name": "Hotel", "description": "Quiet",
-                 "url": "https://example.org/h/1", "rating": 4.5, "reviews": 10, "rank": 1, "rank_total": 30,
-                 "stars": 4, "city_id": %d}]}""".formatted(cityId, cityId));
+        Response selected = http.post("/api/hotels/selections", SampleBodies.hotelSelection("recycled-1", cityId));
         assertThat(selected.status()).as(selected.toString()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 jdbc.sql("select count(*) from hotels_selected where uid = 'recycled-1'").query(Long.class).single() == 1);
@@ -70,15 +62,5 @@ class PoolRecyclingTest {
 
     private static void assertCreated(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
-
-    private static String car(long serial) {
-        return """
-                {"ownerName": "Anna Ivanova", "serialNumber": %d, "modelYear": 2019, "code": "C-001",
-                 "vehicleCode": "VIN-123",
-                 "engine": {"capacity": 1600, "numCylinders": 4, "maxRpm": 6500, "manufacturerCode": "T"},
-                 "fuelFigures": {"speed": 90, "mpg": 41.5, "usageDescription": "Combined"},
-                 "performanceFigures": {"octaneRating": 95, "acceleration": {"mph": 60, "seconds": 9.8}},
-                 "manufacturer": "Toyota", "model": "Corolla", "activationCode": "ACT-42"}""".formatted(serial);
     }
 }

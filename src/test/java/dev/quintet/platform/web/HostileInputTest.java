@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quintet.platform.QuintetProperties;
 import dev.quintet.platform.web.RawHttp.Reply;
+import dev.quintet.support.SampleBodies;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,20 +75,9 @@ class HostileInputTest {
     void fixtures() {
         http = new RawHttp(port);
         long serial = 7_000_000 + (System.nanoTime() & 0xffff);
-        String car = """
-                {"ownerName": "Anna Ivanova", "serialNumber": %d, "modelYear": 2019, "code": "C-001",
-                 "vehicleCode": "VIN-123",
-                 "engine": {"capacity": 1600, "numCylinders": 4, "maxRpm": 6500, "manufacturerCode": "T"},
-                 "fuelFigures": {"speed": 90, "mpg": 41.5, "usageDescription": "Combined"},
-                 "performanceFigures": {"octaneRating": 95, "acceleration": {"mph": 60, "seconds": 9.8}},
-                 "manufacturer": "Toyota", "model": "Corolla", "activationCode": "ACT-42"}""".formatted(serial);
+        String car = SampleBodies.car(serial);
         assertThat(post("/api/cars", car).status()).isEqualTo(201);
-        String citizens = """
-                {"citizens": [
-                 {"citizen_id": 1, "town": "Москва", "street": "Льва Толстого", "building": "16к7стр5", "apartment": 7,
-                  "name": "Иванов Иван", "birth_date": "26.12.1986", "gender": "male", "relatives": [2]},
-                 {"citizen_id": 2, "town": "Москва", "street": "Льва Толстого", "building": "16к7стр5", "apartment": 7,
-                  "name": "Иванов Сергей", "birth_date": "01.04.1997", "gender": "male", "relatives": [1]}]}""";
+        String citizens = SampleBodies.twoRelatives();
         Reply imported = post("/imports", citizens);
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         String user = "{\"age\": 30, \"name\": \"hostile\"}";
